@@ -1,0 +1,86 @@
+import type { ParsedCommand } from './argv.js';
+import type { CommandContext } from './context.js';
+import type { CommandSpec } from './spec.js';
+
+/** A command file: its spec and the function that runs it (returns the exit code). */
+export interface CommandModule {
+  spec: CommandSpec;
+  run(ctx: CommandContext, parsed: ParsedCommand): Promise<number | undefined>;
+}
+
+export type Section = 'common' | 'management' | 'commands' | 'dockersim';
+
+export interface CommandEntry {
+  /** Canonical path (`container ls`). */
+  path: string;
+  description: string;
+  /** Where `docker --help` lists it (top-level entries only). */
+  section?: Section;
+  /** Other paths that run the same command (`ps`, `container list`). */
+  aliases?: string[];
+  load: () => Promise<CommandModule>;
+}
+
+export interface GroupEntry {
+  name: string;
+  description: string;
+}
+
+/** Management commands: `docker <group> <verb>`. */
+export const GROUPS: GroupEntry[] = [
+  { name: 'builder', description: 'Manage builds' },
+  { name: 'container', description: 'Manage containers' },
+  { name: 'image', description: 'Manage images' },
+  { name: 'network', description: 'Manage networks' },
+  { name: 'system', description: 'Manage Docker' },
+  { name: 'volume', description: 'Manage volumes' },
+];
+
+/**
+ * Every command dockersim knows, loaded only when invoked so that start-up stays close to a
+ * bare `node` process.
+ */
+export const COMMANDS: CommandEntry[] = [
+  {
+    path: 'version',
+    description: 'Show the Docker version information',
+    section: 'common',
+    load: () => import('./commands/system/version.js'),
+  },
+  {
+    path: 'system info',
+    description: 'Display system-wide information',
+    aliases: ['info'],
+    load: () => import('./commands/system/info.js'),
+  },
+  {
+    path: 'reset',
+    description: 'Remove all dockersim state (images, containers, volumes) and start afresh',
+    section: 'dockersim',
+    load: () => import('./commands/dockersim/reset.js'),
+  },
+];
+
+/** Top-level listing entries for `docker --help`, aliases included (`info` is a common command). */
+export const TOP_LEVEL_SECTIONS: Record<string, Section> = {
+  info: 'common',
+};
+
+export function findCommand(path: string): CommandEntry | undefined {
+  return COMMANDS.find((c) => c.path === path || c.aliases?.includes(path));
+}
+
+export function isGroup(word: string): boolean {
+  return GROUPS.some((g) => g.name === word);
+}
+
+export function groupCommands(group: string): { name: string; entry: CommandEntry }[] {
+  const found: { name: string; entry: CommandEntry }[] = [];
+  for (const entry of COMMANDS) {
+    for (const path of [entry.path, ...(entry.aliases ?? [])]) {
+      const [head, verb] = path.split(' ');
+      if (head === group && verb && !found.some((f) => f.entry === entry)) found.push({ name: verb, entry });
+    }
+  }
+  return found.sort((a, b) => (a.name < b.name ? -1 : 1));
+}

@@ -1,0 +1,3 @@
+export * from './lock.js';
+export * from './schema.js';
+export * from './state.js';
