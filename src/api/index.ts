@@ -1,3 +1,4 @@
 export * from './engine.js';
 export * from './errors.js';
 export * from './system.js';
+export * from './images.js';

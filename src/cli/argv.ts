@@ -9,6 +9,8 @@ export interface ParsedCommand {
   given: Set<string>;
   args: string[];
   help: boolean;
+  /** The command path as invoked (`images` or `image ls`). */
+  path: string;
 }
 
 const HELP: FlagSpec = { long: 'help', kind: 'bool', help: 'Print usage', default: false, hidden: true };
@@ -157,7 +159,7 @@ export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand {
   }
   const help = opts.help === true;
   delete opts.help;
-  return { opts, given, args: cmd.args, help };
+  return { opts, given, args: cmd.args, help, path: spec.path };
 }
 
 function plural(n: number): string {

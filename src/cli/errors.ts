@@ -43,10 +43,10 @@ export interface Reported {
 /** Maps anything thrown by a command to docker's text and exit code. */
 export function describeError(e: unknown, debug: boolean): Reported {
   if (e instanceof SilentExit) return { text: '', exitCode: e.exitCode };
-  if (e instanceof CliError) return { text: e.message, exitCode: e.exitCode };
-  if (e instanceof EngineError) return { text: daemonMessage(e), exitCode: 1 };
+  const trace = (err: Error, text: string) => (debug && err.stack ? `${text}\n${err.stack}` : text);
+  if (e instanceof CliError) return { text: trace(e, e.message), exitCode: e.exitCode };
+  if (e instanceof EngineError) return { text: trace(e, daemonMessage(e)), exitCode: 1 };
   const err = e instanceof Error ? e : new Error(String(e));
-  if (err.name === 'CorruptStateError') return { text: err.message, exitCode: 1 };
-  const text = debug && err.stack ? err.stack : `Error: ${err.message}`;
-  return { text, exitCode: 1 };
+  if (err.name === 'CorruptStateError') return { text: trace(err, err.message), exitCode: 1 };
+  return { text: trace(err, `Error: ${err.message}`), exitCode: 1 };
 }

@@ -42,6 +42,74 @@ export const GROUPS: GroupEntry[] = [
  */
 export const COMMANDS: CommandEntry[] = [
   {
+    path: 'image pull',
+    description: 'Download an image from a registry',
+    aliases: ['pull'],
+    load: () => import('./commands/image/pull.js'),
+  },
+  {
+    path: 'image ls',
+    description: 'List images',
+    aliases: ['images', 'image list'],
+    load: () => import('./commands/image/ls.js'),
+  },
+  {
+    path: 'search',
+    description: 'Search Docker Hub for images',
+    section: 'common',
+    load: () => import('./commands/image/search.js'),
+  },
+  {
+    path: 'image history',
+    description: 'Show the history of an image',
+    aliases: ['history'],
+    load: () => import('./commands/image/history.js'),
+  },
+  {
+    path: 'image inspect',
+    description: 'Display detailed information on one or more images',
+    load: () => import('./commands/image/inspect.js'),
+  },
+  {
+    path: 'image load',
+    description: 'Load an image from a tar archive or STDIN',
+    aliases: ['load'],
+    load: () => import('./commands/image/load.js'),
+  },
+  {
+    path: 'image prune',
+    description: 'Remove unused images',
+    load: () => import('./commands/image/prune.js'),
+  },
+  {
+    path: 'image rm',
+    description: 'Remove one or more images',
+    aliases: ['rmi', 'image remove'],
+    load: () => import('./commands/image/rm.js'),
+  },
+  {
+    path: 'image save',
+    description: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+    aliases: ['save'],
+    load: () => import('./commands/image/save.js'),
+  },
+  {
+    path: 'image tag',
+    description: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+    aliases: ['tag'],
+    load: () => import('./commands/image/tag.js'),
+  },
+  {
+    path: 'inspect',
+    description: 'Return low-level information on Docker objects',
+    load: () => import('./commands/system/inspect.js'),
+  },
+  {
+    path: 'system df',
+    description: 'Show docker disk usage',
+    load: () => import('./commands/system/df.js'),
+  },
+  {
     path: 'version',
     description: 'Show the Docker version information',
     section: 'common',
@@ -64,6 +132,8 @@ export const COMMANDS: CommandEntry[] = [
 /** Top-level listing entries for `docker --help`, aliases included (`info` is a common command). */
 export const TOP_LEVEL_SECTIONS: Record<string, Section> = {
   info: 'common',
+  pull: 'common',
+  images: 'common',
 };
 
 export function findCommand(path: string): CommandEntry | undefined {

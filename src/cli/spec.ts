@@ -117,3 +117,14 @@ export function commandPath(spec: CommandSpec): string {
 export function usageLine(spec: CommandSpec): string {
   return spec.usage ? `docker ${spec.path} ${spec.usage}` : `docker ${spec.path}`;
 }
+
+/** `-f, --filter filter`: repeatable `name=value` pairs, checked as docker's filter flag does. */
+export function filterFlag(short: string | undefined, help = 'Filter output based on conditions provided'): FlagSpec {
+  return list('filter', short, help, {
+    typeName: 'filter',
+    parse: (raw) => {
+      if (!raw.includes('=')) throw new FlagValueError('bad format of filter (expected name=value)');
+      return raw;
+    },
+  });
+}

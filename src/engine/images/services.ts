@@ -1,0 +1,90 @@
+import { notFound } from '../../api/errors.js';
+import { hexOf, type ImageId } from '../../images/digest.js';
+import { type ImageRecord, ImageStore } from '../../images/images.js';
+import { LayerStore } from '../../images/layers.js';
+import {
+  familiarString,
+  imageIdPrefix,
+  isFullImageId,
+  normalizeForLookup,
+  parseNormalized,
+  type Reference,
+  withDefaultTag,
+} from '../../images/reference.js';
+import { OfflineRegistry } from '../../images/registry.js';
+import { TagStore } from '../../images/tags.js';
+import type { StateStore } from '../../store/index.js';
+
+let sharedRegistry: OfflineRegistry | undefined;
+
+/** The image-side stores of one engine call, opened over the state folder. */
+export class ImageServices {
+  readonly layers: LayerStore;
+  readonly images: ImageStore;
+  readonly tags: TagStore;
+
+  constructor(readonly store: StateStore) {
+    this.layers = new LayerStore(store);
+    this.images = new ImageStore(store, this.layers);
+    this.tags = new TagStore(store);
+  }
+
+  get registry(): OfflineRegistry {
+    sharedRegistry ??= new OfflineRegistry();
+    return sharedRegistry;
+  }
+
+  /**
+   * Finds an image the way the daemon does: by full ID, then by reference (a name without tag
+   * means `:latest`), then by a unique ID prefix. Undefined when nothing matches.
+   */
+  lookup(name: string): ImageRecord | undefined {
+    if (isFullImageId(name)) {
+      const id = (name.startsWith('sha256:') ? name : `sha256:${name}`) as ImageId;
+      return this.images.get(id);
+    }
+    let ref: Reference | undefined;
+    try {
+      ref = parseNormalized(name);
+    } catch {
+      ref = undefined;
+    }
+    if (ref) {
+      const id = this.tags.get(ref.tag || ref.digest ? ref : withDefaultTag(ref));
+      if (id) return this.images.get(id);
+    }
+    const prefix = imageIdPrefix(name);
+    if (prefix) {
+      const matches = this.images.byPrefix(prefix);
+      if (matches.length === 1) return this.images.get(matches[0]!);
+    }
+    return undefined;
+  }
+
+  /** Like lookup, failing with docker's `No such image: …`. */
+  find(name: string): ImageRecord {
+    const found = this.lookup(name);
+    if (!found) throw notFound(`No such image: ${normalizeForLookup(name)}`);
+    return found;
+  }
+
+  /** `RepoTags` / `RepoDigests` of an image, as the API lists them. */
+  names(id: ImageId): { tags: string[]; digests: string[] } {
+    const tags: string[] = [];
+    const digests: string[] = [];
+    for (const ref of this.tags.referencesTo(id)) {
+      if (ref.digest) digests.push(familiarString(ref));
+      else tags.push(familiarString(ref));
+    }
+    return { tags, digests };
+  }
+
+  /** Bytes of all layers of an image. */
+  size(record: ImageRecord): number {
+    return record.topLayer ? this.layers.stack(record.topLayer).reduce((n, l) => n + l.size, 0) : 0;
+  }
+
+  shortId(id: ImageId): string {
+    return hexOf(id).slice(0, 12);
+  }
+}
