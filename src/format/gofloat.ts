@@ -103,15 +103,73 @@ function fmtF(x: Digits, prec: number): string {
   return out;
 }
 
-export type FloatVerb = 'e' | 'E' | 'f' | 'F' | 'g' | 'G';
+export type FloatVerb = 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'b' | 'x' | 'X';
 
 /** strconv.FormatFloat(x, verb, prec, 64); prec < 0 means "shortest". */
 export function formatFloat(x: number, verb: FloatVerb, prec: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
   const neg = x < 0 || Object.is(x, -0);
-  const body = formatAbs(Math.abs(x), verb, prec);
+  const body =
+    verb === 'b' ? formatBinary(Math.abs(x)) : verb === 'x' || verb === 'X' ? formatHex(Math.abs(x), verb, prec) : formatAbs(Math.abs(x), verb, prec);
   return neg ? `-${body}` : body;
+}
+
+/** The 53-bit mantissa and binary exponent of |x| (x = mant × 2^(exp-52)). */
+function bits(x: number): [bigint, number] {
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  let exp = (hi >>> 20) & 0x7ff;
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  return [mant, exp - 1023];
+}
+
+/** `%b`: decimal mantissa and binary exponent, `5629499534213120p-51`. */
+function formatBinary(x: number): string {
+  const [mant, exp] = bits(x);
+  const e = exp - 52;
+  return `${mant}p${e >= 0 ? '+' : ''}${e}`;
+}
+
+/** `%x`: hexadecimal mantissa and binary exponent, `0x1.4p+01`. */
+function formatHex(x: number, verb: 'x' | 'X', prec: number): string {
+  let [mant, exp] = bits(x);
+  if (mant === 0n) exp = 0;
+  const ONE = 1n << 60n;
+  mant <<= 8n;
+  while (mant !== 0n && (mant & ONE) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & (ONE - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  let out = `0${verb}${(mant >> 60n) & 1n}`;
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  const digit = (): string => {
+    const d = ((mant >> 60n) & 15n).toString(16);
+    mant = (mant << 4n) & ((1n << 64n) - 1n);
+    return verb === 'X' ? d.toUpperCase() : d;
+  };
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) out += digit();
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) out += digit();
+  }
+  const abs = Math.abs(exp);
+  return `${out}${verb === 'X' ? 'P' : 'p'}${exp < 0 ? '-' : '+'}${abs < 10 ? '0' : ''}${abs}`;
 }
 
 function formatAbs(x: number, verb: FloatVerb, prec: number): string {

@@ -4,7 +4,7 @@
  * only the directories that matter; this module expands both so that every consumer sees one
  * plain, sorted list in which each entry's parent directory is present.
  */
-import { type CatalogFile, CatalogError, type CatalogLayer, Reader } from './catalog-schema.js';
+import { CatalogError, type CatalogFile, type CatalogLayer, Reader } from './catalog-schema.js';
 
 const DEFAULT_MODE = { file: 0o644, dir: 0o755, program: 0o755, symlink: 0o777, whiteout: 0 } as const;
 const MODE = /^[0-7]{3,4}$/;
@@ -40,7 +40,9 @@ function expandEntry(e: Reader): CatalogFile[] {
       return [{ ...base(e, 'symlink', e.string('path')), target: e.string('target', /./, 'a link target') }];
     case 'program':
       e.only(['path', 'type', 'program', 'mode', 'uid', 'gid']);
-      return [{ ...base(e, 'program', e.string('path')), program: e.string('program', /./, 'a program name') }];
+      return [
+        { ...base(e, 'program', e.string('path')), program: e.string('program', /./, 'a program name') },
+      ];
     case 'whiteout':
       e.only(['path', 'type']);
       return [base(e, 'whiteout', e.string('path'))];
@@ -74,13 +76,21 @@ function join(dir: string, name: string): string {
 }
 
 function base(e: Reader, type: CatalogFile['type'], path: string): CatalogFile {
-  if (!validPath(path)) e.fail(e.has('path') ? 'path' : 'dir', `"${path}" is not a relative path without . or .. parts`);
-  const mode = e.has('mode') ? parseInt(e.string('mode', MODE, 'an octal mode such as "0644"'), 8) : DEFAULT_MODE[type];
+  if (!validPath(path))
+    e.fail(e.has('path') ? 'path' : 'dir', `"${path}" is not a relative path without . or .. parts`);
+  const mode = e.has('mode')
+    ? parseInt(e.string('mode', MODE, 'an octal mode such as "0644"'), 8)
+    : DEFAULT_MODE[type];
   return { path, type, mode, uid: e.has('uid') ? e.int('uid') : 0, gid: e.has('gid') ? e.int('gid') : 0 };
 }
 
 function validPath(p: string): boolean {
-  return p !== '' && !p.startsWith('/') && !p.endsWith('/') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+  return (
+    p !== '' &&
+    !p.startsWith('/') &&
+    !p.endsWith('/') &&
+    p.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
+  );
 }
 
 /** Rejects duplicates and entries under a non-directory, adds missing parents, sorts by path. */
@@ -96,7 +106,9 @@ function completeTree(file: string, files: CatalogFile[]): CatalogFile[] {
       const parent = f.path.slice(0, i);
       const existing = byPath.get(parent);
       if (existing && existing.type !== 'dir') {
-        throw new CatalogError(`${file}: files: "${f.path}" lies under "${parent}", which is a ${existing.type}`);
+        throw new CatalogError(
+          `${file}: files: "${f.path}" lies under "${parent}", which is a ${existing.type}`,
+        );
       }
       if (!existing) byPath.set(parent, { path: parent, type: 'dir', mode: 0o755, uid: 0, gid: 0 });
       i = parent.lastIndexOf('/');

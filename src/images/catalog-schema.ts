@@ -89,7 +89,7 @@ export class Reader {
 
   path(field: string): string {
     if (field === '') return this.at || '(top level)';
-    const part = /^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? field : JSON.stringify(field);
+    const part = /^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])*$/.test(field) ? field : JSON.stringify(field);
     if (this.at === '') return part;
     return part.startsWith('"') ? `${this.at}[${part}]` : `${this.at}.${part}`;
   }
@@ -115,7 +115,8 @@ export class Reader {
 
   int(key: string): number {
     const v = this.obj[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) this.fail(key, 'expected a whole number ≥ 0');
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      this.fail(key, 'expected a whole number ≥ 0');
     return v;
   }
 
@@ -194,7 +195,13 @@ export function parseRepository(file: string, json: unknown): RepositoryDoc {
     if (!TAG.test(tag)) tagReader.fail(tag, 'not a valid tag name');
     if (!Object.hasOwn(images, key)) tagReader.fail(tag, `names image "${key}", which is not under "images"`);
   }
-  return { description: r.string('description'), stars: r.int('stars'), official: r.bool('official'), tags, images };
+  return {
+    description: r.string('description'),
+    stars: r.int('stars'),
+    official: r.bool('official'),
+    tags,
+    images,
+  };
 }
 
 function parseImage(r: Reader): ImageDoc {
@@ -219,7 +226,10 @@ function parseImage(r: Reader): ImageDoc {
 
 function parseHistory(r: Reader): CatalogHistory {
   r.only(['created', 'created_by', 'comment', 'empty_layer', 'author']);
-  const h: CatalogHistory = { created: r.string('created', RFC3339, 'an RFC 3339 time'), created_by: r.string('created_by') };
+  const h: CatalogHistory = {
+    created: r.string('created', RFC3339, 'an RFC 3339 time'),
+    created_by: r.string('created_by'),
+  };
   const comment = r.optString('comment');
   if (comment !== undefined) h.comment = comment;
   if (r.has('empty_layer') && r.bool('empty_layer')) h.empty_layer = true;
@@ -229,7 +239,18 @@ function parseHistory(r: Reader): CatalogHistory {
 }
 
 function parseConfig(r: Reader): CatalogImageConfig {
-  r.only(['Env', 'Cmd', 'Entrypoint', 'WorkingDir', 'ExposedPorts', 'Volumes', 'User', 'Labels', 'StopSignal', 'Healthcheck']);
+  r.only([
+    'Env',
+    'Cmd',
+    'Entrypoint',
+    'WorkingDir',
+    'ExposedPorts',
+    'Volumes',
+    'User',
+    'Labels',
+    'StopSignal',
+    'Healthcheck',
+  ]);
   const env = r.has('Env') ? r.strings('Env') : [];
   env.forEach((e, i) => {
     if (!e.includes('=')) r.fail(`Env[${i}]`, 'expected NAME=value');
@@ -243,8 +264,10 @@ function parseConfig(r: Reader): CatalogImageConfig {
     User: r.has('User') ? r.string('User') : '',
     Labels: r.has('Labels') && r.obj.Labels !== null ? r.stringMap('Labels') : null,
   };
-  if (r.has('ExposedPorts')) config.ExposedPorts = r.set('ExposedPorts', /^\d{1,5}\/(tcp|udp|sctp)$/, 'port/protocol');
-  if (r.has('StopSignal')) config.StopSignal = r.string('StopSignal', /^(SIG[A-Z0-9+-]+|\d+)$/, 'a signal name');
+  if (r.has('ExposedPorts'))
+    config.ExposedPorts = r.set('ExposedPorts', /^\d{1,5}\/(tcp|udp|sctp)$/, 'port/protocol');
+  if (r.has('StopSignal'))
+    config.StopSignal = r.string('StopSignal', /^(SIG[A-Z0-9+-]+|\d+)$/, 'a signal name');
   if (r.has('Healthcheck')) config.Healthcheck = parseHealthcheck(r.object('Healthcheck'));
   return config;
 }

@@ -22,8 +22,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLayer } from './catalog-layer.js';
 import {
-  type CatalogFile,
   CatalogError,
+  type CatalogFile,
   type CatalogHistory,
   type CatalogImageConfig,
   type CatalogLayer,
@@ -158,7 +158,9 @@ function readJson(file: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CatalogError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})`}`);
+    throw new CatalogError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})`}`,
+    );
   }
   try {
     return JSON.parse(text);

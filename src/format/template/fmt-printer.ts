@@ -225,8 +225,7 @@ export class Printer {
   private fmtInteger(n: number, verb: string, orig: unknown): void {
     const bases: Record<string, number> = { v: 10, d: 10, b: 2, o: 8, O: 8, x: 16, X: 16 };
     if (verb === 'c' || verb === 'q') {
-      const s = verb === 'c' ? String.fromCodePoint(validRune(n)) : goQuoteRune(n);
-      this.withoutZero(() => this.pad(s));
+      this.pad(verb === 'c' ? String.fromCodePoint(validRune(n)) : goQuoteRune(n));
       return;
     }
     if (verb === 'U') {
@@ -277,13 +276,13 @@ export class Printer {
     let fverb: FloatVerb;
     let prec: number;
     if (verb === 'v') [fverb, prec] = ['g', -1];
-    else if ('gGxXb'.includes(verb)) [fverb, prec] = [verb === 'G' || verb === 'X' ? 'G' : 'g', -1];
+    else if ('bgGxX'.includes(verb)) [fverb, prec] = [verb as FloatVerb, -1];
     else if ('eEfF'.includes(verb)) [fverb, prec] = [verb as FloatVerb, 6];
     else {
       this.badVerb(verb, orig instanceof GoFloat ? orig : x);
       return;
     }
-    if (this.f.precPresent && verb !== 'v') prec = this.f.prec;
+    if (this.f.precPresent) prec = this.f.prec;
     let s = formatFloat(x, fverb, prec);
     if (s[0] !== '-' && s[0] !== '+') s = `+${s}`;
     if (this.f.space && s[0] === '+' && !this.f.plus) s = ` ${s.slice(1)}`;
@@ -292,6 +291,7 @@ export class Printer {
       this.withoutZero(() => this.pad(t));
       return;
     }
+    if (this.f.sharp && fverb !== 'b') s = sharpFloat(s, fverb, prec);
     if (this.f.plus || s[0] !== '+') {
       if (this.f.zero && !this.f.minus && this.f.widPresent && this.f.wid > s.length) {
         this.buf += s[0];
@@ -308,4 +308,36 @@ export class Printer {
 
 function validRune(n: number): number {
   return n < 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? 0xfffd : n;
+}
+
+/**
+ * The `#` flag on floats: always a decimal point, and for %g/%x the trailing zeros up to the
+ * precision (6 by default). Counts digits the way Go does, the `x` of `0x` included.
+ */
+function sharpFloat(num: string, verb: FloatVerb, prec: number): string {
+  let digits = verb === 'g' || verb === 'G' || verb === 'x' ? (prec === -1 ? 6 : prec) : 0;
+  let body = num;
+  let tail = '';
+  let hasDot = false;
+  let sawNonzero = false;
+  for (let i = 1; i < body.length; i++) {
+    const c = body[i]!;
+    const exponent = c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X');
+    if (exponent) {
+      tail = body.slice(i);
+      body = body.slice(0, i);
+      break;
+    }
+    if (c === '.') {
+      hasDot = true;
+      continue;
+    }
+    if (c !== '0') sawNonzero = true;
+    if (sawNonzero) digits--;
+  }
+  if (!hasDot) {
+    if (body.length === 2 && body[1] === '0') digits--;
+    body += '.';
+  }
+  return body + '0'.repeat(Math.max(digits, 0)) + tail;
 }

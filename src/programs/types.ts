@@ -1,0 +1,87 @@
+import type { FsView } from '../fs/view.js';
+import type { SystemView } from '../kernel/view.js';
+
+/**
+ * A simulated program runs to a timeline: what it prints, which processes it starts, how much
+ * memory and CPU it uses, which ports it listens on, and when (and how) it exits. Times are
+ * milliseconds after the process started. A timeline without an `exit` event is a program
+ * that runs until it is signalled (a server, `sleep infinity`).
+ *
+ * Timelines are data: the engine stores the process's start and reveals events as simulated
+ * time reaches them, so `docker logs`, `docker ps` and host `ps` agree at every instant. Programs
+ * are deterministic functions of their context, so a timeline can be computed again later (to
+ * answer a signal).
+ */
+export type TimelineEvent =
+  | { at: number; kind: 'stdout' | 'stderr'; text: string }
+  /** A child process appears (nginx workers, a shell's background job). `key` names it in the timeline. */
+  | {
+      at: number;
+      kind: 'spawn';
+      key: string;
+      argv: string[];
+      /** Process name as `ps -o comm` shows it (defaults to basename of argv[0]). */
+      comm?: string;
+      /** The full command line as `ps` shows it when a program rewrites it (`nginx: worker process`). */
+      cmdline?: string;
+      user?: string;
+      uid?: number;
+      /** Parent key; the main process when absent. */
+      parent?: string;
+      memory?: number;
+    }
+  | { at: number; kind: 'child-exit'; key: string; code: number }
+  /** The main process execs another program and becomes it (an entrypoint's `exec "$@"`). */
+  | { at: number; kind: 'exec'; argv: string[]; comm?: string; cmdline?: string; user?: string; uid?: number }
+  /** Resident memory of the main process from then on (bytes). */
+  | { at: number; kind: 'memory'; bytes: number; key?: string }
+  /** CPU use from then on, in cores (0.02 = 2 % of one CPU). */
+  | { at: number; kind: 'cpu'; cores: number; key?: string }
+  | { at: number; kind: 'listen'; port: number; proto: 'tcp' | 'udp' }
+  /** The main process exits; nothing comes after it. */
+  | { at: number; kind: 'exit'; code: number };
+
+export interface ProgramRun {
+  events: TimelineEvent[];
+  /**
+   * What the program does when `signal` (`SIGTERM`, `SIGQUIT`, `SIGINT`, `SIGHUP`...) arrives
+   * `elapsed` ms after it started: the events that follow, ending with its exit. Absent: the
+   * default action, death by the signal (exit code 128 + signal number).
+   */
+  onSignal?(signal: string, elapsed: number): TimelineEvent[];
+}
+
+export interface ProcessContext {
+  /** argv[0] as invoked (`sh`, `/usr/sbin/nginx`). */
+  argv: string[];
+  /** Resolved path of the executable. */
+  path: string;
+  env: Record<string, string>;
+  cwd: string;
+  uid: number;
+  gid: number;
+  user: string;
+  tty: boolean;
+  /** All of stdin when it is attached (`-i`, a pipe), null when stdin is closed (reads see EOF). */
+  stdin: string | null;
+  /** The filesystem the process sees; writes land in the container's writable layer at once. */
+  fs: FsView;
+  /** The kernel as the process sees it (its PID namespace, hostname, cgroup limits...). */
+  sys: SystemView;
+  /** Runs another program of the same container (what a shell does for each command). */
+  exec(argv: string[], opts?: ExecOptions): Promise<ProgramRun>;
+  /** Deterministic randomness (seeded per process). */
+  random(): number;
+}
+
+export interface ExecOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  stdin?: string | null;
+}
+
+export interface Program {
+  /** Registry name (`busybox`, `coreutils:ls`, `nginx`). */
+  readonly name: string;
+  run(ctx: ProcessContext): ProgramRun | Promise<ProgramRun>;
+}
