@@ -219,7 +219,8 @@ export class Printer {
       const h = b.toString(16).padStart(2, '0');
       out += upper ? h.toUpperCase() : h;
     });
-    this.withoutZero(() => this.pad(out));
+    if (out === '') this.writePadding(this.f.widPresent ? this.f.wid : 0);
+    else this.pad(out);
   }
 
   private fmtInteger(n: number, verb: string, orig: unknown): void {
@@ -264,11 +265,13 @@ export class Printer {
   }
 
   private fmtUnicode(n: number): void {
-    let s = `U+${n
-      .toString(16)
-      .toUpperCase()
-      .padStart(this.f.precPresent ? Math.max(this.f.prec, 4) : 4, '0')}`;
-    if (this.f.sharp && n >= 0 && n <= 0x10ffff) s += ` '${String.fromCodePoint(validRune(n))}'`;
+    const u = BigInt.asUintN(64, BigInt(n));
+    const hex = u.toString(16).toUpperCase();
+    let s = `U+${hex.padStart(this.f.precPresent ? Math.max(this.f.prec, 4) : 4, '0')}`;
+    if (this.f.sharp && u <= 0x10ffffn) {
+      const ch = String.fromCodePoint(validRune(n));
+      if (ch === ' ' || !/[\p{C}\p{Z}]/u.test(ch)) s += ` '${ch}'`;
+    }
     this.withoutZero(() => this.pad(s));
   }
 
