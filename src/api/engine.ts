@@ -1,4 +1,17 @@
 import type {
+  ContainerCreateRequest,
+  ContainerInspect,
+  ContainerListOptions,
+  ContainerSummary,
+  EngineEvent,
+  ExecRequest,
+  LogChunk,
+  LogOptions,
+  StatsSample,
+  TopResult,
+  WaitResult,
+} from './containers.js';
+import type {
   Filters,
   HistoryItem,
   ImageDeleteItem,
@@ -44,6 +57,46 @@ export interface Engine {
   imageSearch(term: string, opts: { limit?: number; filters?: Filters }): Promise<SearchResult[]>;
   /** `GET /system/df` */
   systemDf(): Promise<DiskUsage>;
+  /** `POST /containers/create` */
+  containerCreate(req: ContainerCreateRequest): Promise<{ Id: string; Warnings: string[] }>;
+  /** `POST /containers/{id}/start`; `stdin` is what an attached `-i` client sends. */
+  containerStart(ref: string, opts?: { stdin?: string | null }): Promise<void>;
+  /** `POST /containers/{id}/stop` */
+  containerStop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void>;
+  /** `POST /containers/{id}/restart` */
+  containerRestart(ref: string, opts: { timeout?: number; signal?: string }): Promise<void>;
+  /** `POST /containers/{id}/kill` */
+  containerKill(ref: string, signal?: string): Promise<void>;
+  containerPause(ref: string): Promise<void>;
+  containerUnpause(ref: string): Promise<void>;
+  /** `DELETE /containers/{id}` */
+  containerRemove(ref: string, opts: { force?: boolean; volumes?: boolean }): Promise<void>;
+  containerRename(ref: string, name: string): Promise<void>;
+  /** `POST /containers/{id}/wait`: blocks until the container is not running. */
+  containerWait(ref: string): Promise<WaitResult>;
+  /** `GET /containers/json` */
+  containerList(opts: ContainerListOptions): Promise<ContainerSummary[]>;
+  /** `GET /containers/{id}/json` */
+  containerInspect(ref: string, opts?: { size?: boolean }): Promise<ContainerInspect>;
+  /** `GET /containers/{id}/logs`; with `follow`, streams until the container stops. */
+  containerLogs(ref: string, opts: LogOptions & { follow?: boolean }, onChunk: (c: LogChunk) => void): Promise<void>;
+  /**
+   * Attaches to a container's output from now (or from its start with `fromStart`) until it
+   * stops; resolves with its exit code. What `docker run` and `start -a` show.
+   */
+  containerAttach(ref: string, opts: { fromStart?: boolean }, onChunk: (c: LogChunk) => void): Promise<number>;
+  /** `GET /containers/{id}/top` */
+  containerTop(ref: string, psArgs: string): Promise<TopResult>;
+  /** `GET /containers/{id}/stats?stream=0` */
+  containerStats(ref: string): Promise<StatsSample>;
+  /** `POST /containers/prune` */
+  containerPrune(): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
+  /** Exec create + start: runs a command in a running container; attached unless `Detach`. */
+  containerExec(ref: string, req: ExecRequest, onChunk: (c: LogChunk) => void, stdin?: string | null): Promise<number>;
+  /** `GET /events` up to now, filtered by time. */
+  events(opts: { since?: number; until?: number }): Promise<EngineEvent[]>;
+  /** dockersim: runs one command on the simulated host (as root), streaming its output; resolves with its exit code. */
+  hostCommand(argv: string[], stdin: string | null, onChunk: (c: LogChunk) => void): Promise<number>;
   /** dockersim: the engine's current time (ms), simulated in deterministic mode; clients compute "ago" from it. */
   now(): Promise<number>;
   /** dockersim: the state folder this engine keeps its objects in. */

@@ -42,6 +42,133 @@ export const GROUPS: GroupEntry[] = [
  */
 export const COMMANDS: CommandEntry[] = [
   {
+    path: 'container run',
+    description: 'Create and run a new container from an image',
+    aliases: ['run'],
+    section: 'common',
+    load: () => import('./commands/container/run.js'),
+  },
+  {
+    path: 'container exec',
+    description: 'Execute a command in a running container',
+    aliases: ['exec'],
+    section: 'common',
+    load: () => import('./commands/container/exec.js'),
+  },
+  {
+    path: 'container ls',
+    description: 'List containers',
+    aliases: ['ps', 'container list', 'container ps'],
+    section: 'common',
+    load: () => import('./commands/container/ls.js'),
+  },
+  {
+    path: 'container create',
+    description: 'Create a new container',
+    aliases: ['create'],
+    load: () => import('./commands/container/create.js'),
+  },
+  {
+    path: 'container start',
+    description: 'Start one or more stopped containers',
+    aliases: ['start'],
+    load: () => import('./commands/container/start.js'),
+  },
+  {
+    path: 'container stop',
+    description: 'Stop one or more running containers',
+    aliases: ['stop'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.stop),
+  },
+  {
+    path: 'container restart',
+    description: 'Restart one or more containers',
+    aliases: ['restart'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.restart),
+  },
+  {
+    path: 'container kill',
+    description: 'Kill one or more running containers',
+    aliases: ['kill'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.kill),
+  },
+  {
+    path: 'container pause',
+    description: 'Pause all processes within one or more containers',
+    aliases: ['pause'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.pause),
+  },
+  {
+    path: 'container unpause',
+    description: 'Unpause all processes within one or more containers',
+    aliases: ['unpause'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.unpause),
+  },
+  {
+    path: 'container rm',
+    description: 'Remove one or more containers',
+    aliases: ['rm', 'container remove'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.rm),
+  },
+  {
+    path: 'container rename',
+    description: 'Rename a container',
+    aliases: ['rename'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.rename),
+  },
+  {
+    path: 'container wait',
+    description: 'Block until one or more containers stop, then print their exit codes',
+    aliases: ['wait'],
+    load: () => import('./commands/container/lifecycle.js').then((m) => m.wait),
+  },
+  {
+    path: 'container logs',
+    description: 'Fetch the logs of a container',
+    aliases: ['logs'],
+    load: () => import('./commands/container/logs.js'),
+  },
+  {
+    path: 'container top',
+    description: 'Display the running processes of a container',
+    aliases: ['top'],
+    load: () => import('./commands/container/top.js'),
+  },
+  {
+    path: 'container stats',
+    description: 'Display a live stream of container(s) resource usage statistics',
+    aliases: ['stats'],
+    load: () => import('./commands/container/stats.js'),
+  },
+  {
+    path: 'container inspect',
+    description: 'Display detailed information on one or more containers',
+    load: () => import('./commands/container/inspect.js'),
+  },
+  {
+    path: 'container port',
+    description: 'List port mappings or a specific mapping for the container',
+    aliases: ['port'],
+    load: () => import('./commands/container/port.js'),
+  },
+  {
+    path: 'container prune',
+    description: 'Remove all stopped containers',
+    load: () => import('./commands/container/prune.js'),
+  },
+  {
+    path: 'system events',
+    description: 'Get real time events from the server',
+    aliases: ['events'],
+    load: () => import('./commands/system/events.js'),
+  },
+  {
+    path: 'host',
+    description: 'Run a command on the simulated Docker host (ps -e, pstree, lsns, cat /proc/...)',
+    section: 'dockersim',
+    load: () => import('./commands/dockersim/host.js'),
+  },
+  {
     path: 'image pull',
     description: 'Download an image from a registry',
     aliases: ['pull'],
@@ -134,6 +261,9 @@ export const TOP_LEVEL_SECTIONS: Record<string, Section> = {
   info: 'common',
   pull: 'common',
   images: 'common',
+  run: 'common',
+  exec: 'common',
+  ps: 'common',
 };
 
 export function findCommand(path: string): CommandEntry | undefined {

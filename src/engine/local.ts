@@ -15,7 +15,26 @@ import type {
   PullOptions,
   SearchResult,
 } from '../api/images.js';
+import type {
+  ContainerCreateRequest,
+  ContainerInspect,
+  ContainerListOptions,
+  ContainerSummary,
+  EngineEvent,
+  ExecRequest,
+  LogChunk,
+  LogOptions,
+  StatsSample,
+  TopResult,
+  WaitResult,
+} from '../api/containers.js';
+import { notFound } from '../api/errors.js';
 import type { ImageId } from '../images/digest.js';
+import { generateId } from '../util/ids.js';
+import { readLogs } from './containers/logs.js';
+import { ContainerStore } from './containers/store.js';
+import { EventLog } from './events.js';
+import { inSession, passTime } from './session.js';
 import { loadImages, saveImages } from './images/archive.js';
 import { imageDiskUsage } from './images/df.js';
 import { imageHistory } from './images/history.js';
@@ -78,8 +97,11 @@ export class LocalEngine implements Engine {
 
   async info(): Promise<SystemInfo> {
     const rt = this.runtime();
+    const all = new ContainerStore(this.store).all();
+    const paused = all.filter((c) => c.State.Paused).length;
+    const running = all.filter((c) => c.State.Running).length - paused;
     return buildInfo(this.host, {
-      containers: { running: 0, paused: 0, stopped: 0 },
+      containers: { running, paused, stopped: all.length - running - paused },
       images: this.imageServices().images.ids().length,
       systemTime: rfc3339Nano(rt.clock.now()),
       id: this.engineId(),
@@ -90,9 +112,195 @@ export class LocalEngine implements Engine {
     return new ImageServices(this.store);
   }
 
-  /** Which containers stand on an image (none until containers exist). */
+  /** Which containers stand on an image. */
   imageUsers(): ImageUsers {
-    return { containersUsing: (_id: ImageId) => [] };
+    const all = new ContainerStore(this.store).all();
+    return {
+      containersUsing: (id: ImageId) => all.filter((c) => c.Image === id).map((c) => ({ id: c.ID, running: c.State.Running })),
+    };
+  }
+
+  private session<T>(fn: Parameters<typeof inSession<T>>[3]): Promise<T> {
+    return this.mutate((rt) => inSession(this.store, this.host, rt, fn));
+  }
+
+  async containerCreate(req: ContainerCreateRequest): Promise<{ Id: string; Warnings: string[] }> {
+    return this.session((svc) => svc.create(req));
+  }
+
+  async containerStart(ref: string, opts: { stdin?: string | null } = {}): Promise<void> {
+    await this.session(async (svc) => {
+      if (opts.stdin !== undefined) svc.env.stdinFor(svc.find(ref).ID, opts.stdin);
+      await svc.start(ref);
+    });
+  }
+
+  async containerStop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    await this.session((svc) => svc.stop(ref, opts, (ms) => passTime(svc.rt, ms)));
+  }
+
+  async containerRestart(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    await this.session(async (svc) => {
+      await svc.stop(ref, opts, (ms) => passTime(svc.rt, ms));
+      const rec = svc.find(ref);
+      rec.HasBeenManuallyStopped = false;
+      svc.containers.save(rec);
+      await svc.start(ref);
+    });
+  }
+
+  async containerKill(ref: string, signal?: string): Promise<void> {
+    await this.session((svc) => svc.kill(ref, signal));
+  }
+
+  async containerPause(ref: string): Promise<void> {
+    await this.session((svc) => svc.runtime.pause(svc.find(ref)));
+  }
+
+  async containerUnpause(ref: string): Promise<void> {
+    await this.session((svc) => svc.runtime.unpause(svc.find(ref)));
+  }
+
+  async containerRemove(ref: string, opts: { force?: boolean; volumes?: boolean }): Promise<void> {
+    await this.session((svc) => svc.remove(ref, opts));
+  }
+
+  async containerRename(ref: string, name: string): Promise<void> {
+    await this.session((svc) => svc.rename(ref, name));
+  }
+
+  async containerList(opts: ContainerListOptions): Promise<ContainerSummary[]> {
+    return this.session((svc) => svc.list(opts));
+  }
+
+  async containerInspect(ref: string, opts: { size?: boolean } = {}): Promise<ContainerInspect> {
+    return this.session((svc) => svc.inspect(ref, opts.size));
+  }
+
+  async containerTop(ref: string, psArgs: string): Promise<TopResult> {
+    return this.session((svc) => svc.top(ref, psArgs));
+  }
+
+  async containerStats(ref: string): Promise<StatsSample> {
+    return this.session((svc) => svc.stats(ref));
+  }
+
+  async containerPrune(): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }> {
+    return this.session((svc) => svc.prune());
+  }
+
+  async hostCommand(argv: string[], stdin: string | null, onChunk: (c: LogChunk) => void): Promise<number> {
+    const { events, code, start } = await this.session(async (svc) => ({ ...(await svc.hostCommand(argv, stdin)), start: svc.now() }));
+    for (const e of events) {
+      if (e.kind === 'stdout' || e.kind === 'stderr') onChunk({ stream: e.kind, text: e.text, time: start + e.at });
+    }
+    return code;
+  }
+
+  async events(opts: { since?: number; until?: number }): Promise<EngineEvent[]> {
+    return new EventLog(this.store)
+      .all()
+      .filter((e) => (opts.since === undefined || e.timeNano / 1e6 >= opts.since) && (opts.until === undefined || e.timeNano / 1e6 <= opts.until));
+  }
+
+  /**
+   * Follows a container until it stops, one step per lock: bring it up to now, hand out new
+   * output, then let time pass to its next event (the simulated clock jumps there; the wall
+   * clock is waited for) without holding the lock, so other commands can run meanwhile.
+   */
+  private async follow(ref: string, fromLine: number | undefined, onChunk: (c: LogChunk) => void, opts: LogOptions = {}): Promise<number> {
+    let seen = fromLine;
+    let id = '';
+    for (;;) {
+      const step = await this.session(async (svc) => {
+        const rec = svc.containers.lookup(id || ref);
+        if (!rec) return { gone: true as const };
+        id = rec.ID;
+        const chunks = readLogs(this.store, svc.containers, rec.ID, {});
+        if (seen === undefined) seen = chunks.length;
+        const fresh = chunks.slice(seen);
+        seen = chunks.length;
+        const running = rec.State.Running || rec.State.Restarting;
+        let next = running ? svc.runtime.nextEventTime(rec) : undefined;
+        if (running && next !== undefined && svc.rt.clock.deterministic) {
+          // Simulated time passes only by the simulation: jump to the container's next event.
+          svc.rt.clock.advance(Math.max(0, next - svc.now()));
+          await svc.runtime.catchUp();
+          next = undefined;
+        }
+        return { gone: false as const, fresh, running, code: rec.State.ExitCode, next, now: svc.now(), deterministic: svc.rt.clock.deterministic };
+      });
+      if (step.gone) return this.lastExit(id);
+      for (const c of step.fresh) {
+        if ((opts.since === undefined || c.time >= opts.since) && (opts.until === undefined || c.time < opts.until)) onChunk(c);
+      }
+      if (!step.running) return step.code;
+      if (!step.deterministic || step.next === undefined) {
+        const wait = step.next === undefined ? 250 : Math.min(1000, Math.max(5, step.next - step.now));
+        await new Promise((r) => setTimeout(r, step.deterministic ? 250 : wait));
+      }
+    }
+  }
+
+  /** The exit code of a container that was removed as it exited (`--rm`). */
+  private lastExit(id: string): number {
+    const text = this.store.readText(`dockersim/exits/${id}`);
+    return text ? Number(text) : 0;
+  }
+
+  async containerAttach(ref: string, opts: { fromStart?: boolean }, onChunk: (c: LogChunk) => void): Promise<number> {
+    return this.follow(ref, opts.fromStart ? 0 : undefined, onChunk);
+  }
+
+  async containerLogs(ref: string, opts: LogOptions & { follow?: boolean }, onChunk: (c: LogChunk) => void): Promise<void> {
+    const { chunks, id } = await this.session((svc) => {
+      const rec = svc.find(ref);
+      return { chunks: readLogs(this.store, svc.containers, rec.ID, {}), id: rec.ID };
+    });
+    const shown = readLogs(this.store, new ContainerStore(this.store), id, opts);
+    for (const c of shown) onChunk(c);
+    if (opts.follow) await this.follow(id, chunks.length, onChunk, opts);
+  }
+
+  async containerWait(ref: string): Promise<WaitResult> {
+    const code = await this.follow(ref, undefined, () => {});
+    return { StatusCode: code };
+  }
+
+  async containerExec(ref: string, req: ExecRequest, onChunk: (c: LogChunk) => void, stdin: string | null = null): Promise<number> {
+    const started = await this.session(async (svc) => {
+      const execId = generateId(svc.rt.random);
+      const result = await svc.exec(ref, req, execId, stdin);
+      return { result, containerId: svc.find(ref).ID };
+    });
+    if ('failure' in started.result) {
+      onChunk({ stream: 'stdout', text: `OCI runtime exec failed: exec failed: unable to start container process: ${started.result.failure}: unknown\r\n`, time: 0 });
+      return started.result.code;
+    }
+    if (req.Detach) return 0;
+    const key = started.result.key;
+    let seen = 0;
+    for (;;) {
+      const step = await this.session(async (svc) => {
+        const lines = (this.store.readText(`containers/${started.containerId}/exec-${key}.log`) ?? '').split('\n').filter(Boolean);
+        const fresh = lines.slice(seen).map((l) => JSON.parse(l) as { stream: 'stdout' | 'stderr'; text: string; at: number });
+        seen = lines.length;
+        const exit = this.store.readText(`containers/${started.containerId}/exec-${key}.exit.json`);
+        if (exit || !svc.containers.lookup(started.containerId)) {
+          return { fresh, code: exit ? (JSON.parse(exit) as { ExitCode: number }).ExitCode : 137, done: true };
+        }
+        const rec = svc.find(started.containerId);
+        const next = svc.runtime.nextEventTime(rec);
+        if (svc.rt.clock.deterministic && next !== undefined) {
+          svc.rt.clock.advance(Math.max(0, next - svc.now()));
+          await svc.runtime.catchUp();
+        }
+        return { fresh, code: 0, done: false, wait: svc.rt.clock.deterministic ? 250 : Math.max(5, Math.min(1000, (next ?? svc.now() + 250) - svc.now())) };
+      });
+      for (const f of step.fresh) onChunk({ stream: f.stream, text: f.text, time: f.at });
+      if (step.done) return step.code;
+      await new Promise((r) => setTimeout(r, step.wait));
+    }
   }
 
   async imagePull(ref: string, opts: PullOptions, onMessage: (m: JsonMessage) => void): Promise<void> {

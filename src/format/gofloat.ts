@@ -111,7 +111,11 @@ export function formatFloat(x: number, verb: FloatVerb, prec: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
   const neg = x < 0 || Object.is(x, -0);
   const body =
-    verb === 'b' ? formatBinary(Math.abs(x)) : verb === 'x' || verb === 'X' ? formatHex(Math.abs(x), verb, prec) : formatAbs(Math.abs(x), verb, prec);
+    verb === 'b'
+      ? formatBinary(Math.abs(x))
+      : verb === 'x' || verb === 'X'
+        ? formatHex(Math.abs(x), verb, prec)
+        : formatAbs(Math.abs(x), verb, prec);
   return neg ? `-${body}` : body;
 }
 

@@ -3,7 +3,20 @@
  * layer, or the simulated host's. Paths are absolute and use `/`. Errors carry the errno name
  * so that each program can word them its own way (`ls: /x: No such file or directory`).
  */
-export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'ELOOP' | 'EROFS' | 'EINVAL' | 'EXDEV';
+export type FsErrorCode =
+  | 'EBUSY'
+  | 'ENOENT'
+  | 'EEXIST'
+  | 'ENOTDIR'
+  | 'EISDIR'
+  | 'ENOTEMPTY'
+  | 'EACCES'
+  | 'ELOOP'
+  | 'EROFS'
+  | 'EINVAL'
+  | 'EXDEV'
+  | 'ENOSPC'
+  | 'ENAMETOOLONG';
 
 export class FsError extends Error {
   constructor(

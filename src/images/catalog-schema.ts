@@ -157,21 +157,19 @@ export class Reader {
   /** An object whose values are all strings (labels, tags). */
   stringMap(key: string): Record<string, string> {
     const r = this.object(key);
-    const out: Record<string, string> = {};
-    for (const k of Object.keys(r.obj)) out[k] = r.string(k);
-    return out;
+    return Object.fromEntries(Object.keys(r.obj).map((k) => [k, r.string(k)]));
   }
 
   /** An object used as a set, as Docker writes ExposedPorts and Volumes: `{ "80/tcp": {} }`. */
   set(key: string, keyPattern: RegExp, what: string): Record<string, object> {
     const r = this.object(key);
-    const out: Record<string, object> = {};
-    for (const k of Object.keys(r.obj)) {
-      if (!keyPattern.test(k)) r.fail(k, `expected ${what}`);
-      r.object(k);
-      out[k] = {};
-    }
-    return out;
+    return Object.fromEntries(
+      Object.keys(r.obj).map((k) => {
+        if (!keyPattern.test(k)) r.fail(k, `expected ${what}`);
+        r.object(k);
+        return [k, {}];
+      }),
+    );
   }
 }
 
@@ -187,8 +185,9 @@ export function parseRepository(file: string, json: unknown): RepositoryDoc {
   const r = Reader.root(file, json);
   r.only(['description', 'stars', 'official', 'tags', 'images']);
   const imagesReader = r.object('images');
-  const images: Record<string, ImageDoc> = {};
-  for (const key of Object.keys(imagesReader.obj)) images[key] = parseImage(imagesReader.object(key));
+  const images: Record<string, ImageDoc> = Object.fromEntries(
+    Object.keys(imagesReader.obj).map((key) => [key, parseImage(imagesReader.object(key))]),
+  );
   const tags = r.stringMap('tags');
   const tagReader = r.object('tags');
   for (const [tag, key] of Object.entries(tags)) {

@@ -30,7 +30,9 @@ export interface ProcInfo {
   cpuTime: number;
   /** Current CPU use in cores (for %CPU). */
   cpuCores: number;
+  /** Resident memory, bytes (ps prints KiB). */
   rss: number;
+  /** Virtual size, bytes. */
   vsz: number;
   /** Controlling terminal (`pts/0`), or null (`?`). */
   tty: string | null;
@@ -38,12 +40,20 @@ export interface ProcInfo {
   nice: number;
   /** Inode numbers of the process's namespaces. */
   ns: Record<NamespaceType, number>;
-  /** The process's cgroup path from the root of the cgroup tree (`/system.slice/docker-<id>.scope`). */
+  /**
+   * The process's cgroup path as /proc/PID/cgroup shows it to the viewer: from the root of the tree
+   * on the host (`/system.slice/docker-<id>.scope`), `/` inside a container's own cgroup namespace.
+   */
   cgroup: string;
   /** Kernel threads have no cmdline and show as `[kthreadd]`. */
   kernelThread: boolean;
+  /** Process group, session and the controlling terminal's foreground group, in the viewer's PID namespace (0 outside it, tpgid -1 without a terminal). */
+  pgid?: number;
+  sid?: number;
+  tpgid?: number;
 }
 
+/** Bytes. `cached` is Cached + SReclaimable, as procps counts it in `buff/cache` (with buffers). */
 export interface MemInfo {
   total: number;
   free: number;

@@ -79,6 +79,13 @@ export class StateStore {
     writeFileAtomic.sync(file, content, mode === undefined ? {} : { mode });
   }
 
+  /** Appends to a log-like file (container logs, the event log); callers hold the state lock. */
+  appendText(rel: string, content: string): void {
+    const file = this.path(rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.appendFileSync(file, content);
+  }
+
   writeJson(rel: string, value: unknown): void {
     this.writeText(rel, `${JSON.stringify(value)}\n`);
   }

@@ -225,6 +225,87 @@ describe('renderList: other modes', () => {
   });
 });
 
+/** A row context whose placeholders are the given values (for the captured JSON lines). */
+function staticContext(values: Record<string, string | null>): RowContext {
+  class Static extends RowContext {
+    constructor() {
+      super('*formatter.staticContext');
+    }
+    Label(name: string): string {
+      return name;
+    }
+  }
+  for (const [k, v] of Object.entries(values)) Object.defineProperty(Static.prototype, k, { get: () => v });
+  return new Static();
+}
+
+describe('renderList: the captured `--format json` lines', () => {
+  const json = (values: Record<string, string | null>): string =>
+    renderList([staticContext(values)], { format: 'json', defaultTable: 'table {{.ID}}', headers: {} });
+
+  it('docker ps', () => {
+    expect(
+      json({
+        ID: '038ccd135921',
+        Image: 'nginx',
+        Command: '"/docker-entrypoint.…"',
+        CreatedAt: '2026-11-23 14:03:35 +0000 UTC',
+        RunningFor: '30 seconds ago',
+        Ports: '0.0.0.0:8080->80/tcp, [::]:8080->80/tcp',
+        State: 'running',
+        Status: 'Up 29 seconds',
+        Size: '0B',
+        Names: 'quirky_lovelace',
+        Labels: '',
+        Mounts: '',
+        Networks: 'bridge',
+        LocalVolumes: '0',
+        Platform: null,
+      }),
+    ).toBe(
+      '{"Command":"\\"/docker-entrypoint.…\\"","CreatedAt":"2026-11-23 14:03:35 +0000 UTC","ID":"038ccd135921","Image":"nginx","Labels":"","LocalVolumes":"0","Mounts":"","Names":"quirky_lovelace","Networks":"bridge","Platform":null,"Ports":"0.0.0.0:8080-\\u003e80/tcp, [::]:8080-\\u003e80/tcp","RunningFor":"30 seconds ago","Size":"0B","State":"running","Status":"Up 29 seconds"}\n',
+    );
+  });
+
+  it('docker images', () => {
+    expect(
+      json({
+        Containers: 'N/A',
+        CreatedAt: '2026-11-10 14:04:22 +0000 UTC',
+        CreatedSince: '13 days ago',
+        Digest: '<none>',
+        ID: '24b3c3ce2587',
+        Repository: 'nginx',
+        SharedSize: 'N/A',
+        Size: '192MB',
+        Tag: 'latest',
+        UniqueSize: 'N/A',
+        VirtualSize: '192MB',
+      }),
+    ).toBe(
+      '{"Containers":"N/A","CreatedAt":"2026-11-10 14:04:22 +0000 UTC","CreatedSince":"13 days ago","Digest":"\\u003cnone\\u003e","ID":"24b3c3ce2587","Repository":"nginx","SharedSize":"N/A","Size":"192MB","Tag":"latest","UniqueSize":"N/A","VirtualSize":"192MB"}\n',
+    );
+  });
+
+  it('docker stats', () => {
+    expect(
+      json({
+        BlockIO: '4.1MB / 12.3kB',
+        CPUPerc: '2.00%',
+        Container: 'web',
+        ID: '038ccd135921',
+        MemPerc: '0.15%',
+        MemUsage: '12MiB / 7.675GiB',
+        Name: 'web',
+        NetIO: '1.45kB / 0B',
+        PIDs: '3',
+      }),
+    ).toBe(
+      '{"BlockIO":"4.1MB / 12.3kB","CPUPerc":"2.00%","Container":"web","ID":"038ccd135921","MemPerc":"0.15%","MemUsage":"12MiB / 7.675GiB","Name":"web","NetIO":"1.45kB / 0B","PIDs":"3"}\n',
+    );
+  });
+});
+
 describe('renderList: errors carry Go texts', () => {
   it('an unknown field names the context type', () => {
     expect(() => renderList(ps(), psOpts('{{.Bogus}}'))).toThrow(

@@ -2,9 +2,9 @@
  * The value printer behind Go's fmt verbs (%v %s %d %q %x %f …) with flags, width and precision,
  * including its error forms (`%!d(string=x)`).
  */
-import { type FloatVerb, formatFloat } from '../gofloat.js';
-import { canBackquote, goQuote, goQuoteRune } from './quote.js';
-import { GoFloat, kindOf, mapKeys, num, structFields, typeName } from './values.js';
+import { fmtFloat, fmtInteger } from './fmt-numbers.js';
+import { canBackquote, goQuote } from './quote.js';
+import { kindOf, mapKeys, num, structFields, typeName } from './values.js';
 
 export interface Flags {
   plus: boolean;
@@ -42,7 +42,7 @@ export class Printer {
   buf = '';
   f: Flags = clearFlags();
 
-  private writePadding(n: number): void {
+  writePadding(n: number): void {
     if (n <= 0) return;
     this.buf += (this.f.zero && !this.f.minus ? '0' : ' ').repeat(n);
   }
@@ -63,7 +63,7 @@ export class Printer {
     }
   }
 
-  private withoutZero(fn: () => void): void {
+  withoutZero(fn: () => void): void {
     const old = this.f.zero;
     this.f.zero = false;
     fn();
@@ -113,10 +113,10 @@ export class Printer {
         else this.badVerb(verb, v);
         return;
       case 'int':
-        this.fmtInteger(num(v), verb, v);
+        fmtInteger(this, num(v), verb, v);
         return;
       case 'float':
-        this.fmtFloat(num(v), verb, v);
+        fmtFloat(this, num(v), verb, v);
         return;
       case 'string':
         this.fmtString(v as string, verb);
@@ -222,125 +222,4 @@ export class Printer {
     if (out === '') this.writePadding(this.f.widPresent ? this.f.wid : 0);
     else this.pad(out);
   }
-
-  private fmtInteger(n: number, verb: string, orig: unknown): void {
-    const bases: Record<string, number> = { v: 10, d: 10, b: 2, o: 8, O: 8, x: 16, X: 16 };
-    if (verb === 'c' || verb === 'q') {
-      this.pad(verb === 'c' ? String.fromCodePoint(validRune(n)) : goQuoteRune(n));
-      return;
-    }
-    if (verb === 'U') {
-      this.fmtUnicode(n);
-      return;
-    }
-    const base = bases[verb];
-    if (base === undefined) {
-      this.badVerb(verb, orig);
-      return;
-    }
-    const neg = n < 0;
-    let digits = Math.abs(n).toString(base);
-    if (verb === 'X') digits = digits.toUpperCase();
-    let prec = 0;
-    if (this.f.precPresent) {
-      prec = this.f.prec;
-      // Precision 0 and value 0 prints nothing but padding.
-      if (prec === 0 && n === 0) {
-        this.withoutZero(() => this.writePadding(this.f.wid));
-        return;
-      }
-    } else if (this.f.zero && !this.f.minus && this.f.widPresent) {
-      prec = this.f.wid;
-      if (neg || this.f.plus || this.f.space) prec--;
-    }
-    digits = digits.padStart(prec, '0');
-    if (this.f.sharp) {
-      if (base === 2) digits = `0b${digits}`;
-      else if (base === 8 && digits[0] !== '0') digits = `0${digits}`;
-      else if (base === 16) digits = `0${verb}${digits}`;
-    }
-    if (verb === 'O') digits = `0o${digits}`;
-    const sign = neg ? '-' : this.f.plus ? '+' : this.f.space ? ' ' : '';
-    this.withoutZero(() => this.pad(sign + digits));
-  }
-
-  private fmtUnicode(n: number): void {
-    const u = BigInt.asUintN(64, BigInt(n));
-    const hex = u.toString(16).toUpperCase();
-    let s = `U+${hex.padStart(this.f.precPresent ? Math.max(this.f.prec, 4) : 4, '0')}`;
-    if (this.f.sharp && u <= 0x10ffffn) {
-      const ch = String.fromCodePoint(validRune(n));
-      if (ch === ' ' || !/[\p{C}\p{Z}]/u.test(ch)) s += ` '${ch}'`;
-    }
-    this.withoutZero(() => this.pad(s));
-  }
-
-  private fmtFloat(x: number, verb: string, orig: unknown): void {
-    let fverb: FloatVerb;
-    let prec: number;
-    if (verb === 'v') [fverb, prec] = ['g', -1];
-    else if ('bgGxX'.includes(verb)) [fverb, prec] = [verb as FloatVerb, -1];
-    else if ('eEfF'.includes(verb)) [fverb, prec] = [verb as FloatVerb, 6];
-    else {
-      this.badVerb(verb, orig instanceof GoFloat ? orig : x);
-      return;
-    }
-    if (this.f.precPresent) prec = this.f.prec;
-    let s = formatFloat(x, fverb, prec);
-    if (s[0] !== '-' && s[0] !== '+') s = `+${s}`;
-    if (this.f.space && s[0] === '+' && !this.f.plus) s = ` ${s.slice(1)}`;
-    if (s[1] === 'I' || s[1] === 'N') {
-      const t = s[1] === 'N' && !this.f.space && !this.f.plus ? s.slice(1) : s;
-      this.withoutZero(() => this.pad(t));
-      return;
-    }
-    if (this.f.sharp && fverb !== 'b') s = sharpFloat(s, fverb, prec);
-    if (this.f.plus || s[0] !== '+') {
-      if (this.f.zero && !this.f.minus && this.f.widPresent && this.f.wid > s.length) {
-        this.buf += s[0];
-        this.writePadding(this.f.wid - s.length);
-        this.buf += s.slice(1);
-        return;
-      }
-      this.pad(s);
-      return;
-    }
-    this.pad(s.slice(1));
-  }
-}
-
-function validRune(n: number): number {
-  return n < 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? 0xfffd : n;
-}
-
-/**
- * The `#` flag on floats: always a decimal point, and for %g/%x the trailing zeros up to the
- * precision (6 by default). Counts digits the way Go does, the `x` of `0x` included.
- */
-function sharpFloat(num: string, verb: FloatVerb, prec: number): string {
-  let digits = verb === 'g' || verb === 'G' || verb === 'x' ? (prec === -1 ? 6 : prec) : 0;
-  let body = num;
-  let tail = '';
-  let hasDot = false;
-  let sawNonzero = false;
-  for (let i = 1; i < body.length; i++) {
-    const c = body[i]!;
-    const exponent = c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X');
-    if (exponent) {
-      tail = body.slice(i);
-      body = body.slice(0, i);
-      break;
-    }
-    if (c === '.') {
-      hasDot = true;
-      continue;
-    }
-    if (c !== '0') sawNonzero = true;
-    if (sawNonzero) digits--;
-  }
-  if (!hasDot) {
-    if (body.length === 2 && body[1] === '0') digits--;
-    body += '.';
-  }
-  return body + '0'.repeat(Math.max(digits, 0)) + tail;
 }

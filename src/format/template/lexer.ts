@@ -2,104 +2,18 @@
  * The tokenizer of Go's text/template: text and `{{ }}` actions, trim markers (`{{- ` and ` -}}`),
  * comments, and the words inside actions. Errors come back as an `error` token carrying Go's text.
  */
+
+import { type Item, type ItemType, isAlnum, isSpace, keywordOf, runeDesc } from './items.js';
+import { scanNumber } from './number.js';
 import { goQuote } from './quote.js';
 
-export type ItemType =
-  | 'error'
-  | 'bool'
-  | 'char'
-  | 'charConstant'
-  | 'complex'
-  | 'assign'
-  | 'declare'
-  | 'eof'
-  | 'field'
-  | 'identifier'
-  | 'leftDelim'
-  | 'leftParen'
-  | 'number'
-  | 'pipe'
-  | 'rawString'
-  | 'rightDelim'
-  | 'rightParen'
-  | 'space'
-  | 'string'
-  | 'text'
-  | 'variable'
-  | 'comment'
-  // keywords
-  | 'block'
-  | 'break'
-  | 'continue'
-  | 'dot'
-  | 'define'
-  | 'else'
-  | 'end'
-  | 'if'
-  | 'range'
-  | 'nil'
-  | 'template'
-  | 'with';
-
-export interface Item {
-  type: ItemType;
-  pos: number;
-  val: string;
-  line: number;
-}
-
-const KEYWORDS = new Set<ItemType>([
-  'block',
-  'break',
-  'continue',
-  'dot',
-  'define',
-  'else',
-  'end',
-  'if',
-  'range',
-  'nil',
-  'template',
-  'with',
-]);
-const KEYWORD_BY_WORD: Record<string, ItemType> = {
-  block: 'block',
-  break: 'break',
-  continue: 'continue',
-  define: 'define',
-  else: 'else',
-  end: 'end',
-  if: 'if',
-  range: 'range',
-  nil: 'nil',
-  template: 'template',
-  with: 'with',
-};
-
-/** Go's item.String(), used in "unexpected X in Y" messages. */
-export function itemString(i: Item): string {
-  if (i.type === 'eof') return 'EOF';
-  if (i.type === 'error') return i.val;
-  if (KEYWORDS.has(i.type)) return `<${i.val}>`;
-  const runes = Array.from(i.val);
-  if (runes.length > 10) return `${goQuote(runes.slice(0, 10).join(''))}...`;
-  return goQuote(i.val);
-}
+export type { Item, ItemType } from './items.js';
+export { itemString } from './items.js';
 
 const LEFT = '{{';
 const RIGHT = '}}';
-export const isSpace = (c: string | undefined): boolean =>
-  c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isAlnum = (c: string | undefined): boolean => c !== undefined && /^[\p{L}\p{Nd}_]$/u.test(c);
 const hasLeftTrim = (s: string, i: number): boolean => s[i] === '-' && isSpace(s[i + 1]);
 const hasRightTrim = (s: string, i: number): boolean => isSpace(s[i]) && s[i + 1] === '-';
-
-/** Go's %#U: `U+007D '}'`. */
-function runeDesc(c: string): string {
-  const cp = c.codePointAt(0)!;
-  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  return c !== ' ' && /[\p{C}\p{Z}]/u.test(c) ? hex : `${hex} '${c}'`;
-}
 
 export interface LexOptions {
   breakOK: boolean;
@@ -118,10 +32,14 @@ export class Lexer {
     private readonly opts: LexOptions,
   ) {}
 
+  private linePos = 0;
+  private lineNo = 1;
+
+  /** 1 + newlines before p; positions only move forward, so count incrementally. */
   private lineAt(p: number): number {
-    let n = 1;
-    for (let i = 0; i < p; i++) if (this.input.charCodeAt(i) === 10) n++;
-    return n;
+    if (p < this.linePos) [this.linePos, this.lineNo] = [0, 1];
+    for (; this.linePos < p; this.linePos++) if (this.input.charCodeAt(this.linePos) === 10) this.lineNo++;
+    return this.lineNo;
   }
 
   private item(type: ItemType): Item {
@@ -310,7 +228,7 @@ export class Lexer {
     while (isAlnum(this.peekChar())) this.nextChar();
     if (!this.atTerminator()) return this.error(`bad character ${runeDesc(this.peekChar()!)}`);
     const word = this.input.slice(this.start, this.pos);
-    const kw = KEYWORD_BY_WORD[word];
+    const kw = keywordOf(word);
     if (kw && !(kw === 'break' && !this.opts.breakOK) && !(kw === 'continue' && !this.opts.continueOK)) {
       return this.item(kw);
     }
@@ -358,52 +276,16 @@ export class Lexer {
     }
   }
 
-  private accept(valid: string): boolean {
-    const c = this.input[this.pos];
-    if (c !== undefined && valid.includes(c)) {
-      this.pos++;
-      return true;
-    }
-    return false;
-  }
-
-  private acceptRun(valid: string): void {
-    while (this.accept(valid)) {}
-  }
-
-  private scanNumber(): boolean {
-    this.accept('+-');
-    let digits = '0123456789_';
-    if (this.accept('0')) {
-      if (this.accept('xX')) digits = '0123456789abcdefABCDEF_';
-      else if (this.accept('oO')) digits = '01234567_';
-      else if (this.accept('bB')) digits = '01_';
-    }
-    this.acceptRun(digits);
-    if (this.accept('.')) this.acceptRun(digits);
-    if (digits.length === 11 && this.accept('eE')) {
-      this.accept('+-');
-      this.acceptRun('0123456789_');
-    }
-    if (digits.length === 23 && this.accept('pP')) {
-      this.accept('+-');
-      this.acceptRun('0123456789_');
-    }
-    this.accept('i');
-    if (isAlnum(this.peekChar())) {
-      this.nextChar();
-      return false;
-    }
-    return true;
-  }
-
   private lexNumber(): Item {
     const bad = (): Item =>
       this.error(`bad number syntax: ${goQuote(this.input.slice(this.start, this.pos))}`);
-    if (!this.scanNumber()) return bad();
+    let ok: boolean;
+    [this.pos, ok] = scanNumber(this.input, this.pos);
+    if (!ok) return bad();
     const sign = this.input[this.pos];
     if (sign === '+' || sign === '-') {
-      if (!this.scanNumber() || this.input[this.pos - 1] !== 'i') return bad();
+      [this.pos, ok] = scanNumber(this.input, this.pos);
+      if (!ok || this.input[this.pos - 1] !== 'i') return bad();
       return this.item('complex');
     }
     return this.item('number');

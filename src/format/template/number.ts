@@ -1,4 +1,5 @@
 /** Number literals of templates, classified the way Go's parse.NumberNode does it. */
+import { isAlnum } from './items.js';
 import { goQuote, runeValue } from './quote.js';
 
 export interface NumberInfo {
@@ -88,4 +89,42 @@ export function parseNumber(text: string, kind: 'number' | 'charConstant' | 'com
   }
   if (!n.isInt && !n.isUint && !n.isFloat) throw new Error(`illegal number syntax: ${goQuote(text)}`);
   return n;
+}
+
+/**
+ * Go's lexer number scan from `pos`: sign, 0x/0o/0b prefixes, digits with `_`, fraction, exponent,
+ * imaginary `i`. Returns the end position and whether no letter or digit follows (it is not exact:
+ * the parser's parseNumber rejects what slips through, as in Go).
+ */
+export function scanNumber(input: string, pos: number): [number, boolean] {
+  const accept = (valid: string): boolean => {
+    const c = input[pos];
+    if (c === undefined || !valid.includes(c)) return false;
+    pos++;
+    return true;
+  };
+  const acceptRun = (valid: string): void => {
+    while (accept(valid)) {}
+  };
+  accept('+-');
+  let digits = '0123456789_';
+  if (accept('0')) {
+    if (accept('xX')) digits = '0123456789abcdefABCDEF_';
+    else if (accept('oO')) digits = '01234567_';
+    else if (accept('bB')) digits = '01_';
+  }
+  acceptRun(digits);
+  if (accept('.')) acceptRun(digits);
+  if (digits.length === 11 && accept('eE')) {
+    accept('+-');
+    acceptRun('0123456789_');
+  }
+  if (digits.length === 23 && accept('pP')) {
+    accept('+-');
+    acceptRun('0123456789_');
+  }
+  accept('i');
+  const cp = input.codePointAt(pos);
+  if (cp !== undefined && isAlnum(String.fromCodePoint(cp))) return [pos + (cp > 0xffff ? 2 : 1), false];
+  return [pos, true];
 }

@@ -1,0 +1,31 @@
+import type { LogChunk, LogOptions } from '../../api/containers.js';
+import type { StateStore } from '../../store/index.js';
+import type { ContainerStore } from './store.js';
+
+interface JsonLogLine {
+  log: string;
+  stream: 'stdout' | 'stderr';
+  time: string;
+}
+
+/** Reads a container's json-file log (`containers/<id>/<id>-json.log`). */
+export function readLogs(store: StateStore, containers: ContainerStore, id: string, opts: LogOptions = {}): LogChunk[] {
+  const text = store.readText(containers.logPath(id)) ?? '';
+  let chunks: LogChunk[] = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const l = JSON.parse(line) as JsonLogLine;
+      return { stream: l.stream, text: l.log, time: Date.parse(l.time) + nanosFraction(l.time) };
+    });
+  if (opts.since !== undefined) chunks = chunks.filter((c) => c.time >= opts.since!);
+  if (opts.until !== undefined) chunks = chunks.filter((c) => c.time < opts.until!);
+  if (opts.tail !== undefined && opts.tail >= 0) chunks = opts.tail === 0 ? [] : chunks.slice(-opts.tail);
+  return chunks;
+}
+
+/** Date.parse keeps milliseconds; the sub-millisecond digits are added back. */
+function nanosFraction(iso: string): number {
+  const m = /\.\d{3}(\d+)Z$/.exec(iso);
+  return m ? Number(`0.${m[1]}`) : 0;
+}

@@ -1,0 +1,491 @@
+import { EngineError, conflict } from '../../api/errors.js';
+import type { Kernel } from '../../kernel/kernel.js';
+import type { NamespaceType } from '../../kernel/view.js';
+import type { ProgramRun, TimelineEvent } from '../../programs/types.js';
+import type { StateStore } from '../../store/index.js';
+import { rfc3339Nano } from '../../util/text.js';
+import type { EventLog } from '../events.js';
+import type { Runtime } from '../runtime.js';
+import type { ContainerRecord } from './record.js';
+import type { ContainerStore } from './store.js';
+import { loadRuntime, type RuntimeDoc, SIGNALS, saveRuntime, schedule, type Track } from './tracks.js';
+import type { ProcessSpec, ProgramRunner } from './runner.js';
+
+/** Opens what a container's processes see; supplied by the engine. */
+export interface ContainerEnvironment {
+  runner(rec: ContainerRecord, viewerPid: () => number): ProgramRunner;
+  processSpec(rec: ContainerRecord): ProcessSpec;
+  /** Persists the container's writable layer after programs wrote to it. */
+  saveLayer(rec: ContainerRecord): void;
+  /** Called when a container with --rm has exited. */
+  autoRemove(rec: ContainerRecord): void;
+}
+
+const SHIM = '/usr/bin/containerd-shim-runc-v2';
+const BACKOFF_START = 100;
+const BACKOFF_MAX = 60_000;
+
+function cgroupOf(id: string): string {
+  return `/system.slice/docker-${id}.scope`;
+}
+
+export class StartError extends EngineError {}
+
+/**
+ * Runs containers on the simulated kernel: namespaces and a cgroup per container, a shim and
+ * the container's processes, and their timelines revealed as simulated time passes.
+ */
+export class ContainerRuntime {
+  constructor(
+    private readonly store: StateStore,
+    private readonly containers: ContainerStore,
+    readonly kernel: Kernel,
+    private readonly rt: Runtime,
+    private readonly events: EventLog,
+    private readonly env: ContainerEnvironment,
+  ) {}
+
+  private now(): number {
+    return this.rt.clock.now();
+  }
+
+  private attrs(rec: ContainerRecord): Record<string, string> {
+    const labels = rec.Config.Labels ?? {};
+    return { ...labels, image: rec.Config.Image, name: rec.Name.slice(1) };
+  }
+
+  private active(): Set<string> {
+    const text = this.store.readText('dockersim/active.json');
+    return new Set(text ? (JSON.parse(text) as string[]) : []);
+  }
+
+  private setActive(id: string, on: boolean): void {
+    const set = this.active();
+    if (on === set.has(id)) return;
+    if (on) set.add(id);
+    else set.delete(id);
+    this.store.writeJson('dockersim/active.json', [...set].sort());
+  }
+
+  /** Namespaces for a container from its host config (host modes share the host's). */
+  private namespaces(rec: ContainerRecord): Record<NamespaceType, number> {
+    const host = this.kernel.hostNamespaces();
+    const h = rec.HostConfig;
+    const share: Partial<Record<NamespaceType, number>> = {};
+    if (h.PidMode === 'host') share.pid = host.pid;
+    if (h.NetworkMode === 'host') {
+      share.net = host.net;
+      share.uts = host.uts;
+    }
+    if (h.UTSMode === 'host') share.uts = host.uts;
+    if (h.IpcMode === 'host') share.ipc = host.ipc;
+    if (h.CgroupnsMode === 'host') share.cgroup = host.cgroup;
+    return this.kernel.createNamespaces(share);
+  }
+
+  private cgroupLimits(rec: ContainerRecord) {
+    const h = rec.HostConfig;
+    const swap = h.MemorySwap > 0 ? h.MemorySwap - h.Memory : h.MemorySwap === -1 ? undefined : h.Memory;
+    const quota = h.NanoCpus ? Math.round((h.NanoCpus / 1e9) * 100000) : h.CpuQuota || undefined;
+    return {
+      ...(h.Memory ? { memoryMax: h.Memory } : {}),
+      ...(h.Memory && swap !== undefined ? { memorySwapMax: swap } : {}),
+      ...(quota ? { cpuQuotaUsec: quota } : {}),
+      cpuPeriodUsec: h.CpuPeriod || 100000,
+      cpuWeight: h.CpuShares ? 1 + Math.floor(((h.CpuShares - 2) * 9999) / 262142) : 100,
+      ...(h.PidsLimit && h.PidsLimit > 0 ? { pidsMax: h.PidsLimit } : {}),
+    };
+  }
+
+  /** `POST /containers/{id}/start` at time `at`. Throws StartError (126/127) when the command cannot run. */
+  async start(rec: ContainerRecord, at = this.now()): Promise<void> {
+    if (rec.State.Running) return;
+    const spec = this.env.processSpec(rec);
+    const ns = this.namespaces(rec);
+    const cgroup = cgroupOf(rec.ID);
+    this.kernel.createCgroup(cgroup, this.cgroupLimits(rec));
+    this.kernel.setHostname(ns.uts, rec.HostConfig.NetworkMode === 'host' ? this.kernel.hostView().uts().nodename : rec.Config.Hostname);
+    const hostNs = this.kernel.hostNamespaces();
+    const shim = this.kernel.spawn({
+      ppid: 1,
+      args: [SHIM, '-namespace', 'moby', '-id', rec.ID, '-address', '/run/containerd/containerd.sock'],
+      comm: 'containerd-shim',
+      uid: 0,
+      gid: 0,
+      ns: hostNs,
+      cgroup: '/system.slice/containerd.service',
+      startTime: at,
+      memory: 12 * 1024 * 1024,
+    });
+    let mainPid = 0;
+    const runner = this.env.runner(rec, () => mainPid || shim);
+    const outcome = await runner.run(spec);
+    if (!outcome.ok) {
+      this.kernel.exit(shim);
+      this.kernel.removeCgroup(cgroup);
+      const code = outcome.failure.kind === 'not-found' ? 127 : 126;
+      const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.failure.message}: unknown`;
+      rec.State = { ...rec.State, ExitCode: code, Error: message };
+      this.containers.save(rec);
+      throw new StartError('invalid-parameter', message, { exitCode: code });
+    }
+    mainPid = this.kernel.spawn({
+      ppid: shim,
+      args: outcome.argv,
+      uid: spec.uid,
+      gid: spec.gid,
+      env: spec.env,
+      cwd: spec.cwd,
+      ns,
+      cgroup,
+      startTime: at,
+      tty: rec.Config.Tty ? 'pts/0' : null,
+      container: rec.ID,
+    });
+    this.env.saveLayer(rec);
+    const doc = loadRuntime(this.store, rec.ID);
+    doc.tracks = [
+      {
+        key: 'main',
+        hostPid: mainPid,
+        startedAt: at,
+        spec: { ...spec, argv: outcome.argv },
+        pending: schedule(outcome.run.events, at),
+        children: { '': shim },
+        memory: {},
+        isInit: rec.HostConfig.PidMode !== 'host',
+      },
+    ];
+    doc.listening = [];
+    delete doc.pausedAt;
+    saveRuntime(this.store, rec.ID, doc);
+    rec.State = {
+      ...rec.State,
+      Status: 'running',
+      Running: true,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: mainPid,
+      ExitCode: 0,
+      Error: '',
+      StartedAt: rfc3339Nano(at),
+    };
+    rec.HasBeenStartedBefore = true;
+    rec.HasBeenManuallyStopped = false;
+    delete rec.RestartAt;
+    this.containers.save(rec);
+    this.setActive(rec.ID, true);
+    this.events.emit('container', 'start', rec.ID, this.attrs(rec), at);
+  }
+
+  /** Brings every active container up to `now`: output, children, exits, OOM kills, restarts. */
+  async catchUp(until = this.now()): Promise<void> {
+    for (const id of this.active()) {
+      const rec = this.containers.get(id);
+      if (!rec) {
+        this.setActive(id, false);
+        continue;
+      }
+      await this.advance(rec, until);
+    }
+  }
+
+  /** Reveals one container's events up to `until`. */
+  async advance(rec: ContainerRecord, until: number): Promise<void> {
+    for (let guard = 0; guard < 100_000; guard++) {
+      if (rec.State.Restarting && rec.RestartAt !== undefined) {
+        if (rec.RestartAt > until) return;
+        rec.RestartCount += 1;
+        this.events.emit('container', 'restart', rec.ID, this.attrs(rec), rec.RestartAt);
+        try {
+          await this.start(rec, rec.RestartAt);
+        } catch {
+          rec.State = { ...rec.State, Restarting: false, Status: 'exited', Running: false };
+          this.containers.save(rec);
+          this.setActive(rec.ID, false);
+          return;
+        }
+        continue;
+      }
+      if (rec.State.Paused) return;
+      const doc = loadRuntime(this.store, rec.ID);
+      const next = this.nextEvent(doc);
+      if (!next || next.event.at > until) {
+        if (doc.tracks.length === 0 && !rec.State.Restarting) this.setActive(rec.ID, false);
+        return;
+      }
+      next.track.pending.shift();
+      this.apply(rec, doc, next.track, next.event);
+      if (rec.State.Running || rec.State.Restarting) saveRuntime(this.store, rec.ID, doc);
+      if (!rec.State.Running && !rec.State.Restarting) return;
+    }
+  }
+
+  private nextEvent(doc: RuntimeDoc): { track: Track; event: TimelineEvent } | undefined {
+    let best: { track: Track; event: TimelineEvent } | undefined;
+    for (const track of doc.tracks) {
+      const event = track.pending[0];
+      if (event && (!best || event.at < best.event.at)) best = { track, event };
+    }
+    return best;
+  }
+
+  private log(rec: ContainerRecord, stream: 'stdout' | 'stderr', text: string, at: number): void {
+    const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    const body = lines.map((line) => `${JSON.stringify({ log: line, stream, time: rfc3339Nano(at) })}\n`).join('');
+    this.store.appendText(this.containers.logPath(rec.ID), body);
+  }
+
+  private apply(rec: ContainerRecord, doc: RuntimeDoc, track: Track, e: TimelineEvent): void {
+    switch (e.kind) {
+      case 'stdout':
+      case 'stderr':
+        if (track.key === 'main') this.log(rec, e.kind, e.text, e.at);
+        else this.store.appendText(`containers/${rec.ID}/exec-${track.key}.log`, JSON.stringify({ stream: e.kind, text: e.text, at: e.at }) + '\n');
+        break;
+      case 'spawn': {
+        const parent = e.parent ? track.children[e.parent] : track.hostPid;
+        const main = this.kernel.process(track.hostPid);
+        if (!main) break;
+        track.children[e.key] = this.kernel.spawn({
+          ppid: parent ?? track.hostPid,
+          args: e.cmdline ? [e.cmdline] : e.argv,
+          ...(e.comm ? { comm: e.comm } : {}),
+          uid: e.uid ?? main.uid,
+          gid: e.uid ?? main.gid,
+          ns: main.ns,
+          cgroup: main.cgroup,
+          startTime: e.at,
+          ...(e.memory ? { memory: e.memory } : {}),
+          container: rec.ID,
+        });
+        if (e.memory) this.setMemory(rec, doc, track, e.key, e.memory, e.at);
+        break;
+      }
+      case 'child-exit': {
+        const pid = track.children[e.key];
+        if (pid) this.kernel.exit(pid);
+        delete track.children[e.key];
+        delete track.memory[e.key];
+        break;
+      }
+      case 'memory':
+        this.setMemory(rec, doc, track, e.key ?? '', e.bytes, e.at);
+        break;
+      case 'cpu': {
+        const pid = e.key ? track.children[e.key] : track.hostPid;
+        if (pid) this.kernel.setUsage(pid, { cpuCores: e.cores }, e.at);
+        break;
+      }
+      case 'listen':
+        doc.listening.push({ port: e.port, proto: e.proto });
+        break;
+      case 'exec':
+        this.kernel.setIdentity(track.hostPid, e.cmdline ? [e.cmdline] : e.argv, e.comm);
+        break;
+      case 'exit':
+        if (track.key === 'main') this.exitContainer(rec, doc, e.code, e.at, false);
+        else this.exitTrack(rec, doc, track, e.code);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private setMemory(rec: ContainerRecord, doc: RuntimeDoc, track: Track, key: string, bytes: number, at: number): void {
+    track.memory[key] = bytes;
+    const pid = key ? track.children[key] : track.hostPid;
+    if (pid) this.kernel.setUsage(pid, { memory: bytes }, at);
+    const h = rec.HostConfig;
+    if (!h.Memory || h.MemorySwap === -1 || h.OomKillDisable) return;
+    const limit = h.MemorySwap > 0 ? h.MemorySwap : h.Memory * 2;
+    const used = doc.tracks.reduce((n, t) => n + Object.values(t.memory).reduce((a, b) => a + b, 0), 0);
+    if (used > limit) {
+      // The cgroup's OOM killer picks the biggest process: the container's main process here.
+      this.kernel.recordOomKill(cgroupOf(rec.ID));
+      this.exitContainer(rec, doc, 137, at, true);
+    }
+  }
+
+  private exitTrack(rec: ContainerRecord, doc: RuntimeDoc, track: Track, code: number): void {
+    for (const pid of Object.values(track.children)) this.kernel.exit(pid);
+    this.kernel.exit(track.hostPid);
+    doc.tracks = doc.tracks.filter((t) => t !== track);
+    if (track.execId) this.store.writeJson(`containers/${rec.ID}/exec-${track.key}.exit.json`, { ExitCode: code });
+  }
+
+  /** The main process ended: every process of the container goes, then the restart policy decides. */
+  exitContainer(rec: ContainerRecord, doc: RuntimeDoc, code: number, at: number, oom: boolean): void {
+    for (const track of doc.tracks) {
+      for (const [key, pid] of Object.entries(track.children)) if (key !== '') this.kernel.exit(pid);
+      this.kernel.exit(track.hostPid);
+      if (track.key !== 'main' && track.execId) {
+        this.store.writeJson(`containers/${rec.ID}/exec-${track.key}.exit.json`, { ExitCode: 137 });
+      }
+    }
+    const shim = doc.tracks.find((t) => t.key === 'main')?.children[''];
+    if (shim) this.kernel.exit(shim);
+    this.kernel.removeCgroup(cgroupOf(rec.ID));
+    doc.tracks = [];
+    saveRuntime(this.store, rec.ID, doc);
+    const ranFor = at - Date.parse(rec.State.StartedAt);
+    rec.State = {
+      ...rec.State,
+      Status: 'exited',
+      Running: false,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: oom,
+      Pid: 0,
+      ExitCode: code,
+      FinishedAt: rfc3339Nano(at),
+    };
+    if (oom) this.events.emit('container', 'oom', rec.ID, this.attrs(rec), at);
+    this.events.emit('container', 'die', rec.ID, { ...this.attrs(rec), exitCode: String(code) }, at);
+    if (this.shouldRestart(rec, code)) {
+      const delay = ranFor >= 10_000 ? BACKOFF_START : Math.min(BACKOFF_MAX, (rec.RestartDelay ?? BACKOFF_START / 2) * 2);
+      rec.RestartDelay = delay;
+      rec.RestartAt = at + delay;
+      rec.State = { ...rec.State, Status: 'restarting', Restarting: true, Running: true };
+      this.containers.save(rec);
+      return;
+    }
+    delete rec.RestartAt;
+    this.containers.save(rec);
+    this.setActive(rec.ID, false);
+    if (rec.HostConfig.AutoRemove) {
+      // Whoever is attached still needs the exit code once the container is gone.
+      this.store.writeText(`dockersim/exits/${rec.ID}`, String(code));
+      this.env.autoRemove(rec);
+    }
+  }
+
+  private shouldRestart(rec: ContainerRecord, code: number): boolean {
+    if (rec.HasBeenManuallyStopped) return false;
+    const p = rec.HostConfig.RestartPolicy;
+    switch (p.Name) {
+      case 'always':
+      case 'unless-stopped':
+        return true;
+      case 'on-failure':
+        return code !== 0 && (p.MaximumRetryCount === 0 || rec.RestartCount < p.MaximumRetryCount);
+      default:
+        return false;
+    }
+  }
+
+  /** Delivers a signal to the container's main process at `at`. */
+  async signal(rec: ContainerRecord, signal: string, at = this.now()): Promise<void> {
+    const doc = loadRuntime(this.store, rec.ID);
+    const main = doc.tracks.find((t) => t.key === 'main');
+    if (!main) return;
+    const number = SIGNALS[signal] ?? 15;
+    if (signal === 'SIGKILL') {
+      this.exitContainer(rec, doc, 137, at, false);
+      return;
+    }
+    const run = await this.rerun(rec, main);
+    const response = run?.onSignal?.(signal, at - main.startedAt);
+    if (response === undefined) {
+      // PID 1 has no default signal actions: what it does not handle, it ignores.
+      if (main.isInit && signal !== 'SIGKILL') return;
+      main.pending = [{ at, kind: 'exit', code: 128 + number }];
+    } else {
+      if (response.length === 0) return;
+      main.pending = schedule(response, at);
+    }
+    saveRuntime(this.store, rec.ID, doc);
+    await this.advance(rec, at);
+  }
+
+  /** Computes a track's program again (programs are deterministic) to ask it how it answers a signal. */
+  private async rerun(rec: ContainerRecord, track: Track): Promise<ProgramRun | undefined> {
+    const runner = this.env.runner(rec, () => track.hostPid);
+    const outcome = await runner.run(track.spec);
+    return outcome.ok ? outcome.run : undefined;
+  }
+
+  /** When the main process will exit if nothing else happens (undefined: it runs on). */
+  exitTime(rec: ContainerRecord): number | undefined {
+    const main = loadRuntime(this.store, rec.ID).tracks.find((t) => t.key === 'main');
+    return main?.pending.find((e) => e.kind === 'exit')?.at;
+  }
+
+  /** The time of the next pending event of a container, if any. */
+  nextEventTime(rec: ContainerRecord): number | undefined {
+    if (rec.State.Restarting) return rec.RestartAt;
+    return this.nextEvent(loadRuntime(this.store, rec.ID))?.event.at;
+  }
+
+  pause(rec: ContainerRecord, at = this.now()): void {
+    if (!rec.State.Running || rec.State.Restarting) throw conflict(`Container ${rec.ID} is not running`);
+    if (rec.State.Paused) throw conflict(`Container ${rec.ID} is already paused`);
+    this.kernel.setFrozen(cgroupOf(rec.ID), true);
+    const doc = loadRuntime(this.store, rec.ID);
+    doc.pausedAt = at;
+    saveRuntime(this.store, rec.ID, doc);
+    rec.State = { ...rec.State, Status: 'paused', Paused: true };
+    this.containers.save(rec);
+    this.events.emit('container', 'pause', rec.ID, this.attrs(rec), at);
+  }
+
+  unpause(rec: ContainerRecord, at = this.now()): void {
+    if (!rec.State.Paused) throw conflict(`Container ${rec.ID} is not paused`);
+    this.kernel.setFrozen(cgroupOf(rec.ID), false);
+    const doc = loadRuntime(this.store, rec.ID);
+    // Frozen processes did nothing: their timelines resume where they stopped.
+    const shift = at - (doc.pausedAt ?? at);
+    for (const t of doc.tracks) t.pending = t.pending.map((e) => ({ ...e, at: e.at + shift }));
+    delete doc.pausedAt;
+    saveRuntime(this.store, rec.ID, doc);
+    rec.State = { ...rec.State, Status: 'running', Paused: false };
+    this.containers.save(rec);
+    this.events.emit('container', 'unpause', rec.ID, this.attrs(rec), at);
+  }
+
+  /** Starts a `docker exec` process beside the container's main process; returns the track key. */
+  async exec(rec: ContainerRecord, spec: ProcessSpec, execId: string, at = this.now()): Promise<{ key: string; run: ProgramRun } | { failure: string; code: number }> {
+    const doc = loadRuntime(this.store, rec.ID);
+    const main = doc.tracks.find((t) => t.key === 'main');
+    const mainProc = main ? this.kernel.process(main.hostPid) : undefined;
+    if (!main || !mainProc) throw conflict(`container ${rec.ID} is not running`);
+    let pid = 0;
+    const runner = this.env.runner(rec, () => pid || main.hostPid);
+    const outcome = await runner.run(spec);
+    if (!outcome.ok) {
+      // The daemon reports any exec start failure as exit code 126.
+      return { failure: outcome.failure.message, code: 126 };
+    }
+    pid = this.kernel.spawn({
+      ppid: main.children[''] ?? 1,
+      args: outcome.argv,
+      uid: spec.uid,
+      gid: spec.gid,
+      env: spec.env,
+      cwd: spec.cwd,
+      ns: mainProc.ns,
+      cgroup: mainProc.cgroup,
+      startTime: at,
+      tty: spec.tty ? 'pts/1' : null,
+      container: rec.ID,
+    });
+    this.env.saveLayer(rec);
+    const key = execId.slice(0, 12);
+    doc.tracks.push({
+      key,
+      hostPid: pid,
+      startedAt: at,
+      spec: { ...spec, argv: outcome.argv },
+      pending: schedule(outcome.run.events, at),
+      children: {},
+      memory: {},
+      isInit: false,
+      execId,
+    });
+    saveRuntime(this.store, rec.ID, doc);
+    this.setActive(rec.ID, true);
+    return { key, run: outcome.run };
+  }
+}

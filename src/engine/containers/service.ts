@@ -1,0 +1,354 @@
+import type {
+  ContainerCreateRequest,
+  ContainerInspect,
+  ContainerListOptions,
+  ContainerSummary,
+  ExecRequest,
+  StatsSample,
+  TopResult,
+} from '../../api/containers.js';
+import { conflict, invalidParameter, notFound } from '../../api/errors.js';
+import type { HostSpec } from '../../kernel/host.js';
+import type { Kernel } from '../../kernel/kernel.js';
+import { findProgram } from '../../programs/registry.js';
+import { stdoutOf } from '../../programs/run.js';
+import type { StateStore } from '../../store/index.js';
+import { rfc3339Nano } from '../../util/text.js';
+import type { EventLog } from '../events.js';
+import { hostFs } from '../host.js';
+import type { ImageServices } from '../images/services.js';
+import type { Runtime } from '../runtime.js';
+import { createContainer } from './create.js';
+import { Environments } from './environment.js';
+import { inspectContainer } from './inspect.js';
+import { listContainers } from './list.js';
+import type { ContainerRecord } from './record.js';
+import { ContainerRuntime } from './runtime.js';
+import { ContainerStore } from './store.js';
+import type { TimelineEvent } from '../../programs/types.js';
+import { ProgramRunner } from './runner.js';
+import { loadRuntime, normalizeSignal } from './tracks.js';
+
+/** Users of the simulated host by UID (for `ps` and `top` user columns). */
+const HOST_USERS: Record<number, string> = { 0: 'root', 100: 'messagebus', 102: 'syslog', 992: 'systemd-resolve', 996: 'systemd-timesync', 998: 'systemd-network', 1000: 'learner' };
+
+/** The container verbs of one engine call, over the stores, the kernel and the runtime. */
+export class ContainerService {
+  readonly containers: ContainerStore;
+  readonly env: Environments;
+  readonly runtime: ContainerRuntime;
+
+  constructor(
+    readonly store: StateStore,
+    readonly images: ImageServices,
+    readonly kernel: Kernel,
+    readonly rt: Runtime,
+    readonly events: EventLog,
+    private readonly networks: () => string[],
+    readonly host: HostSpec,
+  ) {
+    this.containers = new ContainerStore(store);
+    this.env = new Environments(store, images, kernel, rt, (rec) => this.removeRecord(rec));
+    this.runtime = new ContainerRuntime(store, this.containers, kernel, rt, events, this.env);
+  }
+
+  now(): number {
+    return this.rt.clock.now();
+  }
+
+  find(ref: string): ContainerRecord {
+    return this.containers.find(ref);
+  }
+
+  create(req: ContainerCreateRequest): { Id: string; Warnings: string[] } {
+    return createContainer(this.images, this.containers, this.rt, this.events, req, this.kernel.hostView().cpus(), this.networks());
+  }
+
+  async start(ref: string): Promise<ContainerRecord> {
+    const rec = this.find(ref);
+    if (rec.State.Paused) throw conflict('cannot start a paused container, try unpause instead');
+    if (rec.State.Running) return rec;
+    try {
+      await this.runtime.start(rec);
+    } catch (e) {
+      this.events.emit('container', 'die', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image }, this.now());
+      throw e;
+    }
+    await this.runtime.advance(rec, this.now());
+    return this.find(rec.ID);
+  }
+
+  /** SIGTERM (or the image's stop signal), then SIGKILL after the timeout; returns when it has stopped. */
+  async stop(ref: string, opts: { timeout?: number; signal?: string }, passTime: (ms: number) => Promise<void>): Promise<void> {
+    const rec = this.find(ref);
+    if (!rec.State.Running && !rec.State.Restarting) return;
+    rec.HasBeenManuallyStopped = true;
+    this.containers.save(rec);
+    if (rec.State.Restarting) {
+      this.runtime.exitContainer(rec, loadRuntime(this.store, rec.ID), rec.State.ExitCode, this.now(), false);
+      return;
+    }
+    if (rec.State.Paused) this.runtime.unpause(rec);
+    const signal = normalizeSignal(opts.signal ?? rec.Config.StopSignal ?? 'SIGTERM') ?? 'SIGTERM';
+    const timeout = (opts.timeout ?? rec.Config.StopTimeout ?? 10) * 1000;
+    const started = this.now();
+    await this.runtime.signal(this.find(rec.ID), signal, started);
+    const exitAt = this.runtime.exitTime(this.find(rec.ID));
+    if (this.find(rec.ID).State.Running && exitAt !== undefined && exitAt <= started + timeout) {
+      await passTime(exitAt - started);
+      await this.runtime.advance(this.find(rec.ID), exitAt);
+    }
+    if (this.find(rec.ID).State.Running) {
+      await passTime(Math.max(0, started + timeout - this.now()));
+      await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now());
+    }
+    this.events.emit('container', 'stop', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image }, this.now());
+  }
+
+  async kill(ref: string, signal = 'SIGKILL'): Promise<void> {
+    const rec = this.find(ref);
+    if (!rec.State.Running || rec.State.Restarting) {
+      throw conflict(`cannot kill container: ${ref}: container ${rec.ID} is not running`);
+    }
+    const sig = normalizeSignal(signal);
+    if (!sig) throw invalidParameter(`Invalid signal: ${signal}`);
+    if (sig === 'SIGKILL' || sig === 'SIGTERM') {
+      rec.HasBeenManuallyStopped = rec.HostConfig.RestartPolicy.Name === 'unless-stopped' ? false : rec.HasBeenManuallyStopped;
+    }
+    this.events.emit('container', 'kill', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image, signal: String(sig) }, this.now());
+    await this.runtime.signal(rec, sig, this.now());
+  }
+
+  remove(ref: string, opts: { force?: boolean }): void {
+    const rec = this.find(ref);
+    if (rec.State.Running && !opts.force) {
+      if (rec.State.Paused) throw conflict(`cannot remove container "${ref}": container is paused and must be unpaused first`);
+      if (rec.State.Restarting) {
+        throw conflict(`cannot remove container "${ref}": container is restarting: stop the container before removing or force remove`);
+      }
+      throw conflict(`cannot remove container "${ref}": container is running: stop the container before removing or force remove`);
+    }
+    if (rec.State.Running) {
+      this.runtime.exitContainer(rec, loadRuntime(this.store, rec.ID), 137, this.now(), false);
+    }
+    this.removeRecord(this.containers.get(rec.ID) ?? rec);
+  }
+
+  private removeRecord(rec: ContainerRecord): void {
+    this.store.remove(`overlay2/${rec.RWLayer}`);
+    if (rec.ParentLayer) this.images.layers.release(rec.ParentLayer as never);
+    this.containers.remove(rec);
+    this.events.emit('container', 'destroy', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image }, this.now());
+  }
+
+  rename(ref: string, name: string): void {
+    const rec = this.find(ref);
+    const clean = name.replace(/^\//, '');
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(clean)) {
+      throw invalidParameter(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    }
+    const old = rec.Name.slice(1);
+    if (old === clean) throw invalidParameter('Renaming a container with the same name as its current name');
+    this.containers.reserveName(clean, rec.ID);
+    this.containers.releaseName(old);
+    rec.Name = `/${clean}`;
+    this.containers.save(rec);
+    this.events.emit('container', 'rename', rec.ID, { name: clean, oldName: `/${old}`, image: rec.Config.Image }, this.now());
+  }
+
+  list(opts: ContainerListOptions): ContainerSummary[] {
+    return listContainers(this.containers, this.images, opts, this.now(), (rec) => this.sizes(rec));
+  }
+
+  /** Bytes in the writable layer, and the image's size under it. */
+  sizes(rec: ContainerRecord): [number, number] {
+    const text = this.store.readText(`overlay2/${rec.RWLayer}/files.json`) ?? '[]';
+    const files = JSON.parse(text) as { t: string; c?: string; s?: number }[];
+    const rw = files.reduce((n, f) => n + (f.t === 'file' ? (f.s ?? Buffer.from(f.c ?? '', 'base64').length) : 0), 0);
+    const image = this.images.images.get(rec.Image as never);
+    return [rw, rw + (image ? this.images.size(image) : 0)];
+  }
+
+  inspect(ref: string, size = false): ContainerInspect {
+    const rec = this.find(ref);
+    return inspectContainer(rec, this.images, size ? this.sizes(rec) : undefined);
+  }
+
+  /** Host PIDs of a container's processes (all tracks and their children). */
+  pids(rec: ContainerRecord): number[] {
+    const cgroup = `/system.slice/docker-${rec.ID}.scope`;
+    return this.kernel
+      .processes()
+      .filter((p) => p.cgroup === cgroup)
+      .map((p) => p.pid);
+  }
+
+  /** `docker top`: the host's `ps` with the given options, rows kept for this container's PIDs. */
+  async top(ref: string, psArgs: string): Promise<TopResult> {
+    const rec = this.find(ref);
+    if (rec.State.Restarting) throw conflict(`Container ${rec.ID} is restarting, wait until the container is running`);
+    if (!rec.State.Running) throw conflict(`container ${rec.ID} is not running`);
+    const ps = findProgram('procps:ps');
+    if (!ps) throw new Error('ps is not available');
+    const args = psArgs.trim() === '' ? ['-ef'] : psArgs.trim().split(/\s+/);
+    const fs = this.kernel.procFs(hostFs(this.host, () => this.now()), 1);
+    const run = await ps.run({
+      argv: ['ps', ...args],
+      path: '/usr/bin/ps',
+      env: { PATH: '/usr/bin' },
+      cwd: '/',
+      uid: 0,
+      gid: 0,
+      user: 'root',
+      tty: false,
+      stdin: null,
+      fs,
+      sys: this.kernel.hostView(),
+      exec: async () => ({ events: [{ at: 0, kind: 'exit', code: 127 }] }),
+      random: () => 0.5,
+    });
+    const lines = stdoutOf(run).split('\n').filter(Boolean);
+    const titles = (lines[0] ?? '').trim().split(/\s+/);
+    const pidCol = titles.indexOf('PID');
+    if (pidCol < 0) throw invalidParameter(`Couldn't find PID field in ps output`);
+    const pids = new Set(this.pids(rec).map(String));
+    const processes = lines
+      .slice(1)
+      .map((line) => splitColumns(line, titles.length))
+      .filter((cols) => pids.has(cols[pidCol] ?? ''));
+    return { Titles: titles, Processes: processes };
+  }
+
+  stats(ref: string): StatsSample {
+    const rec = this.find(ref);
+    const running = rec.State.Running && !rec.State.Restarting;
+    const cgroup = `/system.slice/docker-${rec.ID}.scope`;
+    const s = running ? this.kernel.cgroupStats(cgroup) : undefined;
+    const host = this.kernel.hostView();
+    const procs = running ? this.kernel.processes().filter((p) => p.cgroup === cgroup) : [];
+    const cores = procs.reduce((n, p) => n + (p.cpuCores ?? 0), 0);
+    const limit = s?.limits.memoryMax ?? host.meminfo().total;
+    const uptime = running ? (this.now() - Date.parse(rec.State.StartedAt)) / 1000 : 0;
+    return {
+      read: rfc3339Nano(this.now()),
+      id: rec.ID,
+      name: rec.Name,
+      cpuPercent: running ? Math.min(cores, s?.limits.cpuQuotaUsec ? s.limits.cpuQuotaUsec / s.limits.cpuPeriodUsec : cores) * 100 : 0,
+      memoryUsage: s?.memoryCurrent ?? 0,
+      memoryLimit: running ? limit : 0,
+      netRx: running && rec.HostConfig.NetworkMode !== 'none' && rec.HostConfig.NetworkMode !== 'host' ? Math.round(866 + uptime * 2) : 0,
+      netTx: 0,
+      blockRead: 0,
+      blockWrite: 0,
+      pids: procs.length,
+    };
+  }
+
+  async exec(ref: string, req: ExecRequest, execId: string, stdin: string | null = null) {
+    const rec = this.find(ref);
+    if (rec.State.Paused) throw conflict(`Container ${ref} is paused, unpause the container before exec`);
+    if (rec.State.Restarting) throw conflict(`Container ${rec.ID} is restarting, wait until the container is running`);
+    if (!rec.State.Running) throw conflict(`container ${rec.ID} is not running`);
+    const base = this.env.processSpec(rec);
+    const userRec = req.User ? { ...rec, Config: { ...rec.Config, User: req.User } } : rec;
+    const user = this.env.resolveUser(userRec);
+    const env = { ...base.env };
+    for (const kv of req.Env ?? []) {
+      const eq = kv.indexOf('=');
+      if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    }
+    if (req.Tty) env.TERM ??= 'xterm';
+    const spec = {
+      ...base,
+      argv: req.Cmd,
+      env,
+      cwd: req.WorkingDir || base.cwd,
+      uid: user.uid,
+      gid: user.gid,
+      user: user.name,
+      tty: req.Tty ?? false,
+      stdin,
+    };
+    this.events.emit('container', `exec_start: ${req.Cmd.join(' ')}`, rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image, execID: execId }, this.now());
+    return this.runtime.exec(rec, spec, execId);
+  }
+
+  /**
+   * A command on the host, as a root shell there would run it: a short-lived process in the
+   * host's namespaces whose /proc shows everything, containers included.
+   */
+  async hostCommand(argv: string[], stdin: string | null): Promise<{ events: TimelineEvent[]; code: number }> {
+    const base = hostFs(this.host, () => this.now());
+    const ns = this.kernel.hostNamespaces();
+    const pid = this.kernel.spawn({
+      ppid: 1,
+      args: argv,
+      uid: 0,
+      gid: 0,
+      ns,
+      cgroup: '/user.slice/user-0.slice/session-1.scope',
+      startTime: this.now(),
+      tty: 'pts/0',
+    });
+    const passwd = (uid: number) => HOST_USERS[uid];
+    const runner = new ProgramRunner(this.kernel.procFs(base, pid), () => this.kernel.view(pid, passwd), `host:${this.now()}`);
+    try {
+      const outcome = await runner.run({
+        argv,
+        env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm' },
+        cwd: '/root',
+        uid: 0,
+        gid: 0,
+        user: 'root',
+        tty: false,
+        stdin,
+      });
+      if (!outcome.ok) {
+        const name = argv[0] ?? '';
+        return { events: [{ at: 0, kind: 'stderr', text: `${name}: command not found\n` }], code: 127 };
+      }
+      const events = outcome.run.events;
+      for (const e of events) {
+        if (e.kind === 'signal') await this.signalHostPid((e as { pid: number }).pid, (e as { signal: string }).signal);
+      }
+      const exit = events.find((e) => e.kind === 'exit');
+      return { events, code: exit?.kind === 'exit' ? exit.code : 0 };
+    } finally {
+      this.kernel.exit(pid);
+    }
+  }
+
+  /** `kill PID` on the host: the container whose process it is receives the signal. */
+  private async signalHostPid(pid: number, signal: string): Promise<void> {
+    const proc = this.kernel.process(pid);
+    const id = proc?.cgroup.match(/docker-([0-9a-f]{64})\.scope/)?.[1];
+    if (!id) return;
+    const rec = this.containers.get(id);
+    if (!rec) return;
+    if (rec.State.Pid === pid) await this.runtime.signal(rec, normalizeSignal(signal) ?? 'SIGTERM', this.now());
+    else this.kernel.exit(pid);
+  }
+
+  prune(): { ContainersDeleted: string[] | null; SpaceReclaimed: number } {
+    const deleted: string[] = [];
+    let reclaimed = 0;
+    for (const rec of this.containers.all()) {
+      if (rec.State.Running) continue;
+      reclaimed += this.sizes(rec)[0];
+      this.removeRecord(rec);
+      deleted.push(rec.ID);
+    }
+    return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed };
+  }
+
+  notFound(ref: string): never {
+    throw notFound(`No such container: ${ref}`);
+  }
+}
+
+/** Splits a `ps` row into `n` columns: the last one (CMD) keeps its spaces. */
+export function splitColumns(line: string, n: number): string[] {
+  const parts = line.trim().split(/\s+/);
+  if (parts.length <= n) return parts;
+  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(' ')];
+}

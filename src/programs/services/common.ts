@@ -1,0 +1,154 @@
+import { programOf } from '../../fs/files.js';
+import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
+
+/** A Program from a name and a run function. */
+export function program(name: string, run: (ctx: ProcessContext) => ProgramRun | Promise<ProgramRun>): Program {
+  return { name, run };
+}
+
+/** Start time of the process, whole ms since the epoch. */
+export function startOf(ctx: ProcessContext): number {
+  return Math.floor(ctx.sys.now());
+}
+
+/** A file's text, or undefined when it cannot be read. */
+export function readText(ctx: ProcessContext, path: string): string | undefined {
+  try {
+    return ctx.fs.readFile(path).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The version a program runs as: the executable names it (`nginx@1.27.0`), so the same code
+ * serves nginx 1.27.0 and the 1.11.8 of an old image. `fixed` wins when the registry entry
+ * already carries it.
+ */
+export function versionOf(ctx: ProcessContext, fallback: string, fixed?: string): string {
+  if (fixed) return fixed;
+  try {
+    const name = programOf(ctx.fs.readFile(ctx.path));
+    const version = name?.split('@')[1];
+    if (version) return version;
+  } catch {
+    // no executable to read (a test, or a program run by name): use the default
+  }
+  return fallback;
+}
+
+/** The user name and uid of a passwd entry (`nginx` → 101), with a fallback when absent. */
+export function passwdUser(ctx: ProcessContext, name: string, fallbackUid: number): { user: string; uid: number; gid: number } {
+  for (const line of (readText(ctx, '/etc/passwd') ?? '').split('\n')) {
+    const f = line.split(':');
+    if (f[0] === name && f.length >= 4) return { user: name, uid: Number(f[2]), gid: Number(f[3]) };
+  }
+  return { user: name, uid: fallbackUid, gid: fallbackUid };
+}
+
+/** True when a process named `comm` (other than the caller) runs in the caller's PID namespace. */
+export function isRunning(ctx: ProcessContext, comm: string): boolean {
+  const self = ctx.sys.selfPid();
+  return ctx.sys.processes().some((p) => p.comm === comm && p.pid !== self && p.state !== 'Z');
+}
+
+/**
+ * The PIDs the kernel will hand to the processes this one starts: Linux numbers processes of a
+ * namespace one after another, so the next ones follow the last PID given out. Servers print
+ * them (`start worker process 29`), so they must be known before the children exist.
+ */
+export function pidPlanner(ctx: ProcessContext): () => number {
+  let last = lastPid(ctx);
+  return () => {
+    last += 1;
+    return last;
+  };
+}
+
+function lastPid(ctx: ProcessContext): number {
+  const recorded = Number.parseInt(readText(ctx, '/proc/sys/kernel/ns_last_pid') ?? '', 10);
+  if (recorded > 0) return recorded;
+  const self = ctx.sys.selfPid();
+  const processes = ctx.sys.processes();
+  const me = processes.find((p) => p.pid === self);
+  let max = self;
+  for (const p of processes) {
+    const older = !me || p.startTime <= me.startTime;
+    if (p.pid > max && older && p.ppid !== self) max = p.pid;
+  }
+  return max;
+}
+
+/**
+ * True when `path` was left by an earlier start of the container. A timeline may be computed
+ * again for the same start (to answer a signal), and must then not take the files it wrote
+ * itself for an earlier start's: those carry this start's time.
+ */
+export function leftByEarlierStart(ctx: ProcessContext, path: string, start: number): boolean {
+  const stat = ctx.fs.stat(path);
+  return stat !== undefined && stat.mtime < Math.floor(start / 1000);
+}
+
+/** Writes a file (creating its directory) and gives it the time `when`; a read-only path is skipped. */
+export function writeStamped(ctx: ProcessContext, path: string, content: string, when: number, mode = 0o600): void {
+  try {
+    ctx.fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
+    ctx.fs.writeFile(path, content, { mode, uid: ctx.uid, gid: ctx.gid });
+    ctx.fs.utimes(path, Math.floor(when / 1000));
+  } catch {
+    // a read-only file system: the server would fail later; the simulation just keeps going
+  }
+}
+
+export function mkdirStamped(ctx: ProcessContext, path: string, when: number): void {
+  try {
+    ctx.fs.mkdir(path, { recursive: true, mode: 0o750 });
+    ctx.fs.utimes(path, Math.floor(when / 1000));
+  } catch {
+    // see writeStamped
+  }
+}
+
+const SIGNALS: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGABRT: 6,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGSEGV: 11,
+  SIGUSR2: 12,
+  SIGPIPE: 13,
+  SIGALRM: 14,
+  SIGTERM: 15,
+  SIGCHLD: 17,
+  SIGCONT: 18,
+  SIGSTOP: 19,
+  SIGTSTP: 20,
+  SIGURG: 23,
+  SIGWINCH: 28,
+};
+
+/** `TERM`, `sigterm`, `15` → `SIGTERM`. */
+export function signalName(signal: string): string {
+  const s = signal.toUpperCase();
+  if (/^\d+$/.test(s)) return Object.keys(SIGNALS).find((k) => SIGNALS[k] === Number(s)) ?? s;
+  return s.startsWith('SIG') ? s : `SIG${s}`;
+}
+
+export function signalNumber(signal: string): number {
+  return SIGNALS[signalName(signal)] ?? 15;
+}
+
+const IGNORED_BY_DEFAULT = new Set(['SIGCHLD', 'SIGCONT', 'SIGURG', 'SIGWINCH']);
+
+/**
+ * What happens to a process that has no handler for `signal`: it dies of it (128 + number),
+ * except PID 1 of a namespace, which the kernel shields from signals it does not handle (why a
+ * shell as PID 1 survives `docker stop` until SIGKILL).
+ */
+export function defaultAction(ctx: ProcessContext, signal: string, elapsed: number): TimelineEvent[] {
+  const name = signalName(signal);
+  if (name !== 'SIGKILL' && (IGNORED_BY_DEFAULT.has(name) || ctx.sys.selfPid() === 1)) return [];
+  return [{ at: elapsed, kind: 'exit', code: 128 + signalNumber(name) }];
+}
