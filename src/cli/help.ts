@@ -8,7 +8,8 @@ export function renderCommandHelp(spec: CommandSpec, columns = 80): string {
   let out = `Usage:  ${usageLine(spec)}\n\n${spec.description}\n`;
   if (spec.aliases?.length) out += `\nAliases:\n  ${spec.aliases.join(', ')}\n`;
   const visible = spec.flags.filter((f) => !f.hidden);
-  if (visible.length) out += `\nOptions:\n${renderFlags(visible, columns)}`;
+  // docker wraps one column short of the terminal width.
+  if (visible.length) out += `\nOptions:\n${renderFlags(visible, columns - 1)}`;
   if (spec.extraHelp) out += `\n${spec.extraHelp}`;
   return out;
 }

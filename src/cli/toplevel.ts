@@ -134,6 +134,6 @@ function renderGlobalFlags(): string {
   const width = Math.max(...lefts.map((l) => l.length));
   return GLOBAL_FLAGS.map((f, i) => {
     const left = lefts[i]!;
-    return `${left}${' '.repeat(width - left.length + 3)}${wrapText(width + 3, 80, f.help)}\n`;
+    return `${left}${' '.repeat(width - left.length + 3)}${wrapText(width + 3, 79, f.help)}\n`;
   }).join('');
 }

@@ -1,4 +1,5 @@
 import { Kernel } from '../kernel/kernel.js';
+import { registerAllPrograms } from '../programs/index.js';
 import type { HostSpec } from '../kernel/host.js';
 import type { StateStore } from '../store/index.js';
 import { ContainerService } from './containers/service.js';
@@ -16,6 +17,7 @@ export async function inSession<T>(
   rt: Runtime,
   fn: (svc: ContainerService) => Promise<T> | T,
 ): Promise<T> {
+  registerAllPrograms();
   const kernel = Kernel.load(store, host, () => rt.clock.now());
   const events = new EventLog(store);
   const svc = new ContainerService(store, new ImageServices(store), kernel, rt, events, () => ['bridge', 'host', 'none'], host);

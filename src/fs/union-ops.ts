@@ -78,6 +78,7 @@ export function renamePath(core: UnionCore, from: string, to: string): void {
   if (src.path === '/' || dst.path === '/') throw new FsError('EBUSY', src.path === '/' ? from : to);
   if (src.path === dst.path) return;
   if (isBelow(dst.path, src.path)) throw new FsError('EINVAL', to);
+  if (dst.trailing && !isDirEntry(src.entry)) throw new FsError('ENOTDIR', to);
   checkReplace(core, src, dst, to);
   core.checkWritable(from);
   const moved: Moved[] = [];

@@ -117,7 +117,7 @@ export class UnionFs implements FsView {
     const core = this.core;
     const loc = core.resolve(path, false);
     if (loc.entry) throw new FsError('EEXIST', path);
-    if (loc.trailing) throw new FsError('ENOENT', path);
+    if (loc.trailing || target === '') throw new FsError('ENOENT', path);
     core.checkWritable(path);
     core.checkDepth(loc.path, path);
     const parent = dirname(loc.path);

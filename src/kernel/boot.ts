@@ -1,4 +1,5 @@
 import type { HostSpec } from './host.js';
+import { kernelThreads } from './kthreads.js';
 import { HOST_NS } from './namespaces.js';
 import type { ProcessRecord } from './types.js';
 
@@ -53,7 +54,17 @@ interface Service {
 }
 
 const SERVICES: Service[] = [
-  { pid: 1, ppid: 0, uid: 0, args: ['/sbin/init'], comm: 'systemd', cgroup: '/init.scope', rss: 13312, vsz: 22364, cpuSec: 4 },
+  {
+    pid: 1,
+    ppid: 0,
+    uid: 0,
+    args: ['/sbin/init'],
+    comm: 'systemd',
+    cgroup: '/init.scope',
+    rss: 13312,
+    vsz: 22364,
+    cpuSec: 4,
+  },
   svc(412, 'systemd-journald', 0, '/usr/lib/systemd/systemd-journald', 23808, 50424, 1),
   svc(468, 'systemd-udevd', 0, '/usr/lib/systemd/systemd-udevd', 6656, 25968),
   svc(598, 'systemd-networkd', 998, '/usr/lib/systemd/systemd-networkd', 8832, 19380),
@@ -61,21 +72,46 @@ const SERVICES: Service[] = [
   { ...svc(612, 'systemd-timesyncd', 996, '/usr/lib/systemd/systemd-timesyncd', 7296, 91020), threads: 2 },
   { ...svc(700, 'cron', 0, '/usr/sbin/cron -f -P', 2816, 7200), cgroup: `${SYS}/cron.service` },
   {
-    ...svc(701, 'dbus', 102, '@dbus-daemon --system --address=systemd: --nofork --nopidfile --systemd-activation --syslog-only', 5248, 9708),
+    ...svc(
+      701,
+      'dbus',
+      102,
+      '@dbus-daemon --system --address=systemd: --nofork --nopidfile --systemd-activation --syslog-only',
+      5248,
+      9708,
+    ),
     comm: 'dbus-daemon',
   },
   svc(715, 'systemd-logind', 0, '/usr/lib/systemd/systemd-logind', 7680, 17960),
   { ...svc(742, 'rsyslog', 103, '/usr/sbin/rsyslogd -n -iNONE', 5504, 222508), comm: 'rsyslogd', threads: 4 },
   { ...svc(845, 'containerd', 0, '/usr/bin/containerd', 48212, 1875468, 12), threads: 10, oom: -999 },
   {
-    ...svc(1032, 'docker', 0, '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock', 84560, 2290472, 7),
+    ...svc(
+      1032,
+      'docker',
+      0,
+      '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock',
+      84560,
+      2290472,
+      7,
+    ),
     comm: 'dockerd',
     threads: 12,
     oom: -500,
   },
-  { ...svc(1187, 'ssh', 0, 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups', 8960, 12020), comm: 'sshd' },
   {
-    ...svc(1191, 'system-getty.slice/getty@tty1', 0, '/sbin/agetty -o -p -- \\u --noclear - linux', 2048, 6176),
+    ...svc(1187, 'ssh', 0, 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups', 8960, 12020),
+    comm: 'sshd',
+  },
+  {
+    ...svc(
+      1191,
+      'system-getty.slice/getty@tty1',
+      0,
+      '/sbin/agetty -o -p -- \\u --noclear - linux',
+      2048,
+      6176,
+    ),
     comm: 'agetty',
     tty: 'tty1',
   },
@@ -85,56 +121,41 @@ const SERVICES: Service[] = [
   { ...login(1363, 1342, ['-bash'], 'bash', SESSION, 5504, 8764), tty: 'pts/0' },
 ];
 
-function svc(pid: number, unit: string, uid: number, cmd: string, rss: number, vsz: number, cpuSec = 0): Service {
+function svc(
+  pid: number,
+  unit: string,
+  uid: number,
+  cmd: string,
+  rss: number,
+  vsz: number,
+  cpuSec = 0,
+): Service {
   const args = cmd.startsWith('sshd:') || cmd.startsWith('@') ? [cmd] : cmd.split(' ');
   const comm = (args[0] ?? '').slice((args[0] ?? '').lastIndexOf('/') + 1).slice(0, 15);
-  return { pid, ppid: 1, uid, args, comm, cgroup: `${SYS}/${unit}.service`, rss, vsz, cpuSec, at: 2 + pid / 200 };
+  return {
+    pid,
+    ppid: 1,
+    uid,
+    args,
+    comm,
+    cgroup: `${SYS}/${unit}.service`,
+    rss,
+    vsz,
+    cpuSec,
+    at: 2 + pid / 200,
+  };
 }
 
-function login(pid: number, ppid: number, args: string[], comm: string, cgroup: string, rss: number, vsz: number): Service {
+function login(
+  pid: number,
+  ppid: number,
+  args: string[],
+  comm: string,
+  cgroup: string,
+  rss: number,
+  vsz: number,
+): Service {
   return { pid, ppid, uid: 0, args, comm, cgroup, rss, vsz, cpuSec: 0, login: true };
-}
-
-/** Kernel threads: the per-CPU ones for each of the host's CPUs, then the usual singletons. */
-function kernelThreads(cpus: number): { pid: number; comm: string; idle: boolean }[] {
-  const out: { pid: number; comm: string; idle: boolean }[] = [];
-  const add = (pid: number, comm: string, idle: boolean) => out.push({ pid, comm, idle });
-  add(2, 'kthreadd', false);
-  const early = ['rcu_gp', 'rcu_par_gp', 'slub_flushwq', 'netns'];
-  early.forEach((c, i) => add(3 + i, c, true));
-  add(8, 'kworker/0:0H-events_highpri', true);
-  add(10, 'mm_percpu_wq', true);
-  add(11, 'rcu_tasks_kthread', true);
-  add(12, 'rcu_tasks_rude_kthread', true);
-  add(13, 'rcu_tasks_trace_kthread', true);
-  add(14, 'ksoftirqd/0', false);
-  add(15, 'rcu_preempt', true);
-  add(16, 'migration/0', false);
-  add(17, 'idle_inject/0', false);
-  add(18, 'cpuhp/0', false);
-  let pid = 19;
-  for (let c = 1; c < cpus; c++, pid += 6) {
-    add(pid, `cpuhp/${c}`, false);
-    add(pid + 1, `idle_inject/${c}`, false);
-    add(pid + 2, `migration/${c}`, false);
-    add(pid + 3, `ksoftirqd/${c}`, false);
-    add(pid + 5, `kworker/${c}:0H-events_highpri`, true);
-  }
-  const later: [string, boolean][] = [
-    ['kdevtmpfs', false], ['inet_frag_wq', true], ['kauditd', false], ['khungtaskd', false],
-    ['oom_reaper', false], ['writeback', true], ['kcompactd0', false], ['ksmd', false],
-    ['khugepaged', false], ['kintegrityd', true], ['kblockd', true], ['blkcg_punt_bio', true],
-    ['tpm_dev_wq', true], ['ata_sff', true], ['md', true], ['edac-poller', true],
-    ['devfreq_wq', true], ['watchdogd', false], ['kworker/1:1H-kblockd', true], ['kswapd0', false],
-    ['ecryptfs-kthread', false], ['kthrotld', true], ['scsi_eh_0', false], ['scsi_tmf_0', true],
-  ];
-  later.forEach(([c, idle], i) => add(pid + 4 + i + Math.floor(i / 3), c, idle));
-  const last = out[out.length - 1]!.pid;
-  add(last + 167, 'jbd2/sda2-8', false);
-  add(last + 168, 'ext4-rsv-conver', true);
-  add(last + 205, 'kworker/u8:2-events_unbound', true);
-  add(last + 240, 'kworker/0:2-events', true);
-  return out;
 }
 
 /** The boot process table. `boot` is the boot time and `start` the simulation's start, both ms. */
@@ -185,7 +206,11 @@ export function bootProcesses(host: HostSpec, boot: number, start: number): Proc
       sid: sessionLeader ? s.pid : (parent?.pid ?? s.pid),
       args: s.args,
       comm: s.comm,
-      exe: s.args[0]!.startsWith('/') ? s.args[0]! : s.comm === 'sshd' ? '/usr/sbin/sshd' : `/usr/bin/${s.comm}`,
+      exe: s.args[0]!.startsWith('/')
+        ? s.args[0]!
+        : s.comm === 'sshd'
+          ? '/usr/sbin/sshd'
+          : `/usr/bin/${s.comm}`,
       uid: s.uid,
       gid: s.uid,
       env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' },

@@ -23,24 +23,58 @@ const invalid = (): never => {
 };
 
 const max = (v: number | undefined): string => (v === undefined ? 'max' : String(v));
-const PRESSURE = 'some avg10=0.00 avg60=0.00 avg300=0.00 total=0\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n';
+const PRESSURE =
+  'some avg10=0.00 avg60=0.00 avg300=0.00 total=0\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n';
 const CONTROLLERS = 'cpuset cpu io memory pids';
 
 function memoryStat(state: KernelState, path: string): string {
   const m = cgroupMemory(state, path);
   const rows: [string, number][] = [
-    ['anon', m.anon], ['file', m.file], ['kernel', m.kernel], ['kernel_stack', m.kernelStack],
-    ['pagetables', m.pageTables], ['sec_pagetables', 0], ['percpu', m.percpu], ['sock', 0], ['vmalloc', 0],
-    ['shmem', 0], ['zswap', 0], ['zswapped', 0], ['file_mapped', m.file], ['file_dirty', 0],
-    ['file_writeback', 0], ['swapcached', 0], ['anon_thp', 0], ['file_thp', 0], ['shmem_thp', 0],
-    ['inactive_anon', 0], ['active_anon', m.anon], ['inactive_file', m.inactiveFile], ['active_file', m.activeFile],
-    ['unevictable', 0], ['slab_reclaimable', Math.floor(m.slab / 3)], ['slab_unreclaimable', m.slab - Math.floor(m.slab / 3)],
-    ['slab', m.slab], ['workingset_refault_anon', 0], ['workingset_refault_file', 0],
-    ['workingset_activate_anon', 0], ['workingset_activate_file', 0], ['workingset_restore_anon', 0],
-    ['workingset_restore_file', 0], ['workingset_nodereclaim', 0], ['pgscan', 0], ['pgsteal', 0],
-    ['pgfault', Math.floor((m.anon + m.file) / 4096) * 2], ['pgmajfault', Math.floor(m.file / 4096 / 8)],
-    ['pgrefill', 0], ['pgactivate', 0], ['pgdeactivate', 0], ['pglazyfree', 0], ['pglazyfreed', 0],
-    ['thp_fault_alloc', 0], ['thp_collapse_alloc', 0],
+    ['anon', m.anon],
+    ['file', m.file],
+    ['kernel', m.kernel],
+    ['kernel_stack', m.kernelStack],
+    ['pagetables', m.pageTables],
+    ['sec_pagetables', 0],
+    ['percpu', m.percpu],
+    ['sock', 0],
+    ['vmalloc', 0],
+    ['shmem', 0],
+    ['zswap', 0],
+    ['zswapped', 0],
+    ['file_mapped', m.file],
+    ['file_dirty', 0],
+    ['file_writeback', 0],
+    ['swapcached', 0],
+    ['anon_thp', 0],
+    ['file_thp', 0],
+    ['shmem_thp', 0],
+    ['inactive_anon', 0],
+    ['active_anon', m.anon],
+    ['inactive_file', m.inactiveFile],
+    ['active_file', m.activeFile],
+    ['unevictable', 0],
+    ['slab_reclaimable', Math.floor(m.slab / 3)],
+    ['slab_unreclaimable', m.slab - Math.floor(m.slab / 3)],
+    ['slab', m.slab],
+    ['workingset_refault_anon', 0],
+    ['workingset_refault_file', 0],
+    ['workingset_activate_anon', 0],
+    ['workingset_activate_file', 0],
+    ['workingset_restore_anon', 0],
+    ['workingset_restore_file', 0],
+    ['workingset_nodereclaim', 0],
+    ['pgscan', 0],
+    ['pgsteal', 0],
+    ['pgfault', Math.floor((m.anon + m.file) / 4096) * 2],
+    ['pgmajfault', Math.floor(m.file / 4096 / 8)],
+    ['pgrefill', 0],
+    ['pgactivate', 0],
+    ['pgdeactivate', 0],
+    ['pglazyfree', 0],
+    ['pglazyfreed', 0],
+    ['thp_fault_alloc', 0],
+    ['thp_collapse_alloc', 0],
   ];
   return rows.map(([k, v]) => `${k} ${v}\n`).join('');
 }
@@ -48,7 +82,12 @@ function memoryStat(state: KernelState, path: string): string {
 function cpuStat(state: KernelState, path: string, rec: CgroupRecord | undefined): string {
   const usage = cpuUsageUsec(state, path, state.now());
   const user = Math.floor(usage * 0.72);
-  const lines = [`usage_usec ${usage}`, `user_usec ${user}`, `system_usec ${usage - user}`, 'core_sched.force_idle_usec 0'];
+  const lines = [
+    `usage_usec ${usage}`,
+    `user_usec ${user}`,
+    `system_usec ${usage - user}`,
+    'core_sched.force_idle_usec 0',
+  ];
   if (rec && path !== '/') {
     lines.push(
       `nr_periods ${Math.floor(rec.nrPeriods)}`,
@@ -70,10 +109,18 @@ function parseMax(text: string): number | undefined {
 
 type Entry = [mode: number, read: () => string, write?: (data: string) => void];
 
-function files(state: KernelState, rec: CgroupRecord, viewer: ProcessRecord, w: CgroupWriter | undefined): Record<string, Entry> {
+function files(
+  state: KernelState,
+  rec: CgroupRecord,
+  viewer: ProcessRecord,
+  w: CgroupWriter | undefined,
+): Record<string, Entry> {
   const path = rec.path;
   const l = rec.limits;
-  const procs = () => cgroupMembers(state, path).map((pid) => translate(state, pid, viewer)).filter((pid) => pid > 0);
+  const procs = () =>
+    cgroupMembers(state, path)
+      .map((pid) => translate(state, pid, viewer))
+      .filter((pid) => pid > 0);
   const threads = () =>
     cgroupMembers(state, path).flatMap((pid) => {
       const own = translate(state, pid, viewer);
@@ -83,13 +130,28 @@ function files(state: KernelState, rec: CgroupRecord, viewer: ProcessRecord, w: 
   const populated = () => [...state.procs.values()].some((p) => isWithin(p.cgroup, path));
   const descendants = () => [...state.cgroups.keys()].filter((c) => c !== path && isWithin(c, path)).length;
   const common: Record<string, Entry> = {
-    'cgroup.procs': [0o644, () => procs().map((p) => `${p}\n`).join('')],
-    'cgroup.threads': [0o644, () => threads().map((p) => `${p}\n`).join('')],
+    'cgroup.procs': [
+      0o644,
+      () =>
+        procs()
+          .map((p) => `${p}\n`)
+          .join(''),
+    ],
+    'cgroup.threads': [
+      0o644,
+      () =>
+        threads()
+          .map((p) => `${p}\n`)
+          .join(''),
+    ],
     'cgroup.stat': [0o444, () => `nr_descendants ${descendants()}\nnr_dying_descendants 0\n`],
     'cgroup.max.depth': [0o644, () => 'max\n'],
     'cgroup.max.descendants': [0o644, () => 'max\n'],
     'cgroup.pressure': [0o644, () => '1\n'],
-    'cgroup.subtree_control': [0o644, () => (childCgroups(state, path).length > 0 ? `${CONTROLLERS}\n` : '\n')],
+    'cgroup.subtree_control': [
+      0o644,
+      () => (childCgroups(state, path).length > 0 ? `${CONTROLLERS}\n` : '\n'),
+    ],
     'cpu.pressure': [0o644, () => PRESSURE],
     'cpu.stat': [0o444, () => cpuStat(state, path, rec)],
     'io.pressure': [0o644, () => PRESSURE],
@@ -100,16 +162,23 @@ function files(state: KernelState, rec: CgroupRecord, viewer: ProcessRecord, w: 
     'cpuset.mems.effective': [0o444, () => '0\n'],
   };
   if (path === '/') {
-    return { ...common, 'cgroup.controllers': [0o444, () => 'cpuset cpu io memory hugetlb pids rdma misc\n'] };
+    return {
+      ...common,
+      'cgroup.controllers': [0o444, () => 'cpuset cpu io memory hugetlb pids rdma misc\n'],
+    };
   }
   const set = (patch: (data: string) => Partial<CgroupLimits>) =>
     w ? (data: string) => w.update(path, patch(data)) : undefined;
-  const events = () => `low 0\nhigh 0\nmax ${rec.eventsMax}\noom ${rec.oom}\noom_kill ${rec.oomKill}\noom_group_kill 0\n`;
+  const events = () =>
+    `low 0\nhigh 0\nmax ${rec.eventsMax}\noom ${rec.oom}\noom_kill ${rec.oomKill}\noom_group_kill 0\n`;
   return {
     ...common,
     'cgroup.controllers': [0o444, () => `${CONTROLLERS}\n`],
     'cgroup.type': [0o644, () => 'domain\n'],
-    'cgroup.events': [0o444, () => `populated ${populated() ? 1 : 0}\nfrozen ${isFrozen(state, path) ? 1 : 0}\n`],
+    'cgroup.events': [
+      0o444,
+      () => `populated ${populated() ? 1 : 0}\nfrozen ${isFrozen(state, path) ? 1 : 0}\n`,
+    ],
     'cgroup.freeze': [
       0o644,
       () => `${rec.frozen ? 1 : 0}\n`,
@@ -136,7 +205,10 @@ function files(state: KernelState, rec: CgroupRecord, viewer: ProcessRecord, w: 
         return v !== undefined && v >= 1 && v <= 10000 ? { cpuWeight: v } : invalid();
       }),
     ],
-    'cpu.weight.nice': [0o644, () => `${Math.max(-20, Math.min(19, Math.round(-Math.log(l.cpuWeight / 100) / Math.log(1.25))))}\n`],
+    'cpu.weight.nice': [
+      0o644,
+      () => `${Math.max(-20, Math.min(19, Math.round(-Math.log(l.cpuWeight / 100) / Math.log(1.25))))}\n`,
+    ],
     'cpuset.cpus': [0o644, () => '\n'],
     'cpuset.mems': [0o644, () => '\n'],
     'io.max': [0o644, () => ''],
@@ -153,7 +225,11 @@ function files(state: KernelState, rec: CgroupRecord, viewer: ProcessRecord, w: 
     'memory.swap.current': [0o444, () => '0\n'],
     'memory.swap.events': [0o444, () => 'high 0\nmax 0\nfail 0\n'],
     'memory.swap.high': [0o644, () => 'max\n'],
-    'memory.swap.max': [0o644, () => `${max(l.memorySwapMax)}\n`, set((d) => ({ memorySwapMax: parseMax(d) }))],
+    'memory.swap.max': [
+      0o644,
+      () => `${max(l.memorySwapMax)}\n`,
+      set((d) => ({ memorySwapMax: parseMax(d) })),
+    ],
     'memory.swap.peak': [0o444, () => '0\n'],
     'pids.current': [0o444, () => `${tasksIn(state, path)}\n`],
     'pids.events': [0o444, () => 'max 0\n'],

@@ -25,7 +25,12 @@ export function newCgroup(path: string, limits: CgroupLimits, created: number): 
 }
 
 export function checkCgroupPath(path: string): void {
-  if (!path.startsWith('/') || (path !== '/' && path.endsWith('/')) || path.includes('//') || /\/\.\.?(\/|$)/.test(path)) {
+  if (
+    !path.startsWith('/') ||
+    (path !== '/' && path.endsWith('/')) ||
+    path.includes('//') ||
+    /\/\.\.?(\/|$)/.test(path)
+  ) {
     throw new Error(`invalid cgroup path '${path}'`);
   }
 }
@@ -56,7 +61,8 @@ export function childCgroups(state: KernelState, path: string): string[] {
 /** `rmdir` of a cgroup: refused (EBUSY) while processes or child cgroups remain. */
 export function removeCgroup(state: KernelState, path: string): void {
   if (path === '/' || !state.cgroups.has(path)) return;
-  const busy = [...state.procs.values()].some((p) => p.cgroup === path) || childCgroups(state, path).length > 0;
+  const busy =
+    [...state.procs.values()].some((p) => p.cgroup === path) || childCgroups(state, path).length > 0;
   if (busy) throw new Error(`cgroup ${path} is busy: it still has processes or children`);
   state.cgroups.delete(path);
   state.dirty.cgroupGone(path);

@@ -88,7 +88,9 @@ function runQueue(state: KernelState): number {
 function decayed(state: KernelState, at: number): [number, number, number] {
   const dt = Math.max(0, at - state.counters.loadAt) / 1000;
   const target = runQueue(state);
-  const [l1, l5, l15] = state.counters.load.map((l, i) => target + (l - target) * Math.exp(-dt / LOAD_PERIODS_S[i]!));
+  const [l1, l5, l15] = state.counters.load.map(
+    (l, i) => target + (l - target) * Math.exp(-dt / LOAD_PERIODS_S[i]!),
+  );
   return [l1!, l5!, l15!];
 }
 

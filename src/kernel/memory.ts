@@ -1,6 +1,6 @@
-import type { MemInfo } from './view.js';
 import { isWithin, type KernelState, PAGE, pageAlign } from './state.js';
 import type { ProcessRecord } from './types.js';
+import type { MemInfo } from './view.js';
 
 /**
  * Memory accounting. A process's resident memory splits into anonymous pages and mapped file

@@ -84,7 +84,7 @@ export function pidNsChain(state: KernelState, inode: number): number[] {
   const chain: number[] = [];
   for (let cur: number | undefined = inode; cur !== undefined; ) {
     const rec = state.namespaces.get(cur);
-    if (!rec || rec.type !== 'pid') throw new Error(`no pid namespace ${cur}`);
+    if (rec?.type !== 'pid') throw new Error(`no pid namespace ${cur}`);
     chain.unshift(cur);
     cur = rec.parent;
     if (chain.length > 32) throw new Error('pid namespaces nested too deep');
@@ -115,7 +115,8 @@ export function allocatePids(state: KernelState, chain: number[], threads: numbe
     const floor = level === 0 ? 300 : 2;
     while (used.has(pid) || pid >= state.host.pidMax) pid = pid >= state.host.pidMax ? floor : pid + 1;
     pids.push(pid);
-    rec.nextPid = pid + threads + (firstInNs && pid === 1 && level === chain.length - 1 ? RUNC_INIT_THREADS : 0);
+    rec.nextPid =
+      pid + threads + (firstInNs && pid === 1 && level === chain.length - 1 ? RUNC_INIT_THREADS : 0);
     state.dirty.namespace(inode);
   });
   return pids;

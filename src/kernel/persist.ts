@@ -3,8 +3,8 @@ import {
   bool,
   type Check,
   CorruptStateError,
-  num,
   nullable,
+  num,
   object,
   optional,
   record,
@@ -39,7 +39,8 @@ export const cgroupDoc = (path: string): string =>
 
 const nsType: Check<NamespaceType> = (v, at) => {
   const s = str(v, at);
-  if (!(NAMESPACE_TYPES as readonly string[]).includes(s)) throw new SchemaError(`${at}: unknown namespace type`);
+  if (!(NAMESPACE_TYPES as readonly string[]).includes(s))
+    throw new SchemaError(`${at}: unknown namespace type`);
   return s as NamespaceType;
 };
 
@@ -133,7 +134,10 @@ const checkCgroup = object<CgroupRecord>({
 export function readCounters(store: StateStore): KernelCounters | undefined {
   const counters = store.readJson(COUNTERS_DOC, checkCounters);
   if (counters && counters.version !== KERNEL_VERSION) {
-    throw new CorruptStateError(store.path(COUNTERS_DOC), `kernel state version ${counters.version} is not supported`);
+    throw new CorruptStateError(
+      store.path(COUNTERS_DOC),
+      `kernel state version ${counters.version} is not supported`,
+    );
   }
   return counters;
 }
@@ -146,7 +150,8 @@ function readAll<T>(store: StateStore, dir: string, check: Check<T>, docOf: (v: 
     const rel = `${KERNEL_DIR}/${dir}/${name}`;
     const value = store.readJson(rel, check);
     if (value === undefined) continue;
-    if (docOf(value) !== rel) throw new CorruptStateError(store.path(rel), 'document does not match its file name');
+    if (docOf(value) !== rel)
+      throw new CorruptStateError(store.path(rel), 'document does not match its file name');
     out.push(value);
   }
   return out;
@@ -155,7 +160,8 @@ function readAll<T>(store: StateStore, dir: string, check: Check<T>, docOf: (v: 
 export function loadTables(store: StateStore, state: KernelState): void {
   for (const p of readAll(store, 'proc', checkProc, (p) => procDoc(p.pid))) state.procs.set(p.pid, p);
   for (const n of readAll(store, 'ns', checkNs, (n) => nsDoc(n.inode))) state.namespaces.set(n.inode, n);
-  for (const c of readAll(store, 'cgroup', checkCgroup, (c) => cgroupDoc(c.path))) state.cgroups.set(c.path, c);
+  for (const c of readAll(store, 'cgroup', checkCgroup, (c) => cgroupDoc(c.path)))
+    state.cgroups.set(c.path, c);
 }
 
 /** Writes the changed documents and removes the ones of objects that are gone. */

@@ -104,7 +104,8 @@ export function exit(state: KernelState, pid: number, at: number): number[] {
   if (pid === 1 || victim.kernelThread) throw new KernelError('EPERM', `process ${pid} cannot exit`);
   const gone = new Set([pid]);
   if (victim.nsPids.length > 1 && victim.nsPids[victim.nsPids.length - 1] === 1) {
-    for (const p of state.procs.values()) if (pidNsChain(state, p.ns.pid).includes(victim.ns.pid)) gone.add(p.pid);
+    for (const p of state.procs.values())
+      if (pidNsChain(state, p.ns.pid).includes(victim.ns.pid)) gone.add(p.pid);
   }
   for (let grew = true; grew; ) {
     grew = false;
@@ -132,7 +133,10 @@ export function exit(state: KernelState, pid: number, at: number): number[] {
   }
   state.dirty.counters = true;
   for (const c of touched) recomputeRates(state, c);
-  releaseUnused(state, leaving.flatMap((p) => Object.values(p.ns)));
+  releaseUnused(
+    state,
+    leaving.flatMap((p) => Object.values(p.ns)),
+  );
   return [...gone].sort((a, b) => a - b);
 }
 
@@ -156,7 +160,13 @@ export function setUsage(
 }
 
 /** execve: same PID, new program. */
-export function setIdentity(state: KernelState, pid: number, args: string[], comm?: string, exe?: string): void {
+export function setIdentity(
+  state: KernelState,
+  pid: number,
+  args: string[],
+  comm?: string,
+  exe?: string,
+): void {
   const p = requireProc(state, pid);
   p.args = [...args];
   p.comm = comm ?? defaultComm(args);

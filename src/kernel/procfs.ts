@@ -1,7 +1,7 @@
 // The one import from fs/: the FsView interface procFs implements and the FsError it throws
 // (an agreed exception to kernel/ importing only store/ and util/).
 import { type FileStat, FsError, type FsErrorCode, type FsView, type WriteOptions } from '../fs/view.js';
-import { type VNode, VfsError } from './vnode.js';
+import { VfsError, type VNode } from './vnode.js';
 
 /**
  * A filesystem with the kernel's pseudo filesystems mounted over it: `/proc` and
@@ -43,8 +43,11 @@ export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
   const mountOf = (path: string) => mounts.find((m) => path === m.at || path.startsWith(`${m.at}/`));
   /** True when `path` (normalised) could involve a pseudo filesystem. */
   const touches = (path: string) =>
-    mounts.some((m) => path === m.at || path.startsWith(`${m.at}/`) || m.at.startsWith(path === '/' ? '/' : `${path}/`));
-  const isAncestorOfMount = (path: string) => mounts.some((m) => m.at.startsWith(path === '/' ? '/' : `${path}/`));
+    mounts.some(
+      (m) => path === m.at || path.startsWith(`${m.at}/`) || m.at.startsWith(path === '/' ? '/' : `${path}/`),
+    );
+  const isAncestorOfMount = (path: string) =>
+    mounts.some((m) => m.at.startsWith(path === '/' ? '/' : `${path}/`));
 
   function virtualAt(m: PseudoMount, path: string): VNode | undefined {
     let node: VNode | undefined = m.root();
@@ -140,14 +143,27 @@ export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
   function denyIfVirtual(path: string, op: () => void, existsCode?: FsErrorCode): void {
     const full = join(resolve(dirname(path), true).path, split(path).pop() ?? '');
     const m = mountOf(full);
-    if (!m) return op();
+    if (!m) {
+      op();
+      return;
+    }
     if (existsCode && virtualAt(m, full)) throw new FsError(existsCode, path);
     throw new FsError(m.denied, path);
   }
 
   return {
-    stat: (path) => viaBase(path, () => base.stat(path) ?? throwEnoent(path), () => statOf(resolve(path, true), true)),
-    lstat: (path) => viaBase(path, () => base.lstat(path) ?? throwEnoent(path), () => statOf(resolve(path, false), false)),
+    stat: (path) =>
+      viaBase(
+        path,
+        () => base.stat(path) ?? throwEnoent(path),
+        () => statOf(resolve(path, true), true),
+      ),
+    lstat: (path) =>
+      viaBase(
+        path,
+        () => base.lstat(path) ?? throwEnoent(path),
+        () => statOf(resolve(path, false), false),
+      ),
     readFile(path) {
       return viaBase(
         path,

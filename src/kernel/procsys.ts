@@ -18,18 +18,52 @@ export function meminfoFile(state: KernelState): string {
   const cache = m.cached - m.sreclaimable;
   const K = 1024;
   const rows: [string, number][] = [
-    ['MemTotal', m.total], ['MemFree', m.free], ['MemAvailable', m.available], ['Buffers', m.buffers],
-    ['Cached', cache], ['SwapCached', 0], ['Active', m.anon + cache / 2], ['Inactive', cache / 2],
-    ['Active(anon)', m.anon], ['Inactive(anon)', 0], ['Active(file)', cache / 2], ['Inactive(file)', cache / 2],
-    ['Unevictable', 0], ['Mlocked', 0], ['SwapTotal', 0], ['SwapFree', 0], ['Zswap', 0], ['Zswapped', 0],
-    ['Dirty', 148 * K], ['Writeback', 0], ['AnonPages', m.anon], ['Mapped', m.used - m.anon > 0 ? 187_412 * K : 0],
-    ['Shmem', m.shared], ['KReclaimable', m.sreclaimable], ['Slab', m.sreclaimable + 98_212 * K],
-    ['SReclaimable', m.sreclaimable], ['SUnreclaim', 98_212 * K], ['KernelStack', m.kernelStack],
-    ['PageTables', m.pageTables], ['SecPageTables', 0], ['NFS_Unstable', 0], ['Bounce', 0],
-    ['WritebackTmp', 0], ['CommitLimit', m.total / 2], ['Committed_AS', m.used * 2], ['VmallocTotal', 34359738367 * K],
-    ['VmallocUsed', 28_316 * K], ['VmallocChunk', 0], ['Percpu', state.host.cpus * 1024 * K],
-    ['HardwareCorrupted', 0], ['AnonHugePages', 0], ['ShmemHugePages', 0], ['ShmemPmdMapped', 0],
-    ['FileHugePages', 0], ['FilePmdMapped', 0], ['Unaccepted', 0],
+    ['MemTotal', m.total],
+    ['MemFree', m.free],
+    ['MemAvailable', m.available],
+    ['Buffers', m.buffers],
+    ['Cached', cache],
+    ['SwapCached', 0],
+    ['Active', m.anon + cache / 2],
+    ['Inactive', cache / 2],
+    ['Active(anon)', m.anon],
+    ['Inactive(anon)', 0],
+    ['Active(file)', cache / 2],
+    ['Inactive(file)', cache / 2],
+    ['Unevictable', 0],
+    ['Mlocked', 0],
+    ['SwapTotal', 0],
+    ['SwapFree', 0],
+    ['Zswap', 0],
+    ['Zswapped', 0],
+    ['Dirty', 148 * K],
+    ['Writeback', 0],
+    ['AnonPages', m.anon],
+    ['Mapped', m.used - m.anon > 0 ? 187_412 * K : 0],
+    ['Shmem', m.shared],
+    ['KReclaimable', m.sreclaimable],
+    ['Slab', m.sreclaimable + 98_212 * K],
+    ['SReclaimable', m.sreclaimable],
+    ['SUnreclaim', 98_212 * K],
+    ['KernelStack', m.kernelStack],
+    ['PageTables', m.pageTables],
+    ['SecPageTables', 0],
+    ['NFS_Unstable', 0],
+    ['Bounce', 0],
+    ['WritebackTmp', 0],
+    ['CommitLimit', m.total / 2],
+    ['Committed_AS', m.used * 2],
+    ['VmallocTotal', 34359738367 * K],
+    ['VmallocUsed', 28_316 * K],
+    ['VmallocChunk', 0],
+    ['Percpu', state.host.cpus * 1024 * K],
+    ['HardwareCorrupted', 0],
+    ['AnonHugePages', 0],
+    ['ShmemHugePages', 0],
+    ['ShmemPmdMapped', 0],
+    ['FileHugePages', 0],
+    ['FilePmdMapped', 0],
+    ['Unaccepted', 0],
   ];
   const lines = rows.map(([k, v]) => kbLine(k, v));
   lines.push(
@@ -116,7 +150,8 @@ export function loadavgFile(state: KernelState, viewer: ProcessRecord): string {
 
 export function versionFile(state: KernelState): string {
   const { kernelRelease, kernelVersion } = state.host;
-  const tools = '(x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42)';
+  const tools =
+    '(x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42)';
   return `Linux version ${kernelRelease} (buildd@lcy02-amd64-081) ${tools} ${kernelVersion}\n`;
 }
 
@@ -180,7 +215,9 @@ function containerMounts(key: string): string {
   const digest = (s: string) => createHash('sha256').update(s).digest();
   const dir = `/var/lib/docker/overlay2/${digest(`${key}:rw`).toString('hex')}`;
   const link = (i: number) =>
-    [...digest(`${key}:l${i}`).subarray(0, 26)].map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32]).join('');
+    [...digest(`${key}:l${i}`).subarray(0, 26)]
+      .map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32])
+      .join('');
   const lower = [0, 1, 2].map((i) => `/var/lib/docker/overlay2/l/${link(i)}`).join(':');
   return `overlay / overlay rw,relatime,lowerdir=${lower},upperdir=${dir}/diff,workdir=${dir}/work,nouserxattr 0 0
 proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0
@@ -206,7 +243,8 @@ tmpfs /sys/firmware tmpfs ro,relatime,inode64 0 0
 /** /proc/PID/mounts: the text set for the process's mount namespace, else a plausible table. */
 export function mountsFile(state: KernelState, p: ProcessRecord): string {
   const ns = state.namespaces.get(p.ns.mnt);
-  if (ns?.mounts !== undefined) return ns.mounts.endsWith('\n') || ns.mounts === '' ? ns.mounts : `${ns.mounts}\n`;
+  if (ns?.mounts !== undefined)
+    return ns.mounts.endsWith('\n') || ns.mounts === '' ? ns.mounts : `${ns.mounts}\n`;
   if (p.ns.mnt === HOST_NS.mnt) return HOST_MOUNTS;
   return containerMounts(p.container ?? String(p.ns.mnt));
 }

@@ -54,9 +54,12 @@ function guarded<T>(viewer: ProcessRecord, p: ProcessRecord, value: () => T): ()
 function pidDir(state: KernelState, p: ProcessRecord, pid: number, viewer: ProcessRecord): VNode {
   const owner = { uid: p.kernelThread ? 0 : p.uid, gid: p.kernelThread ? 0 : p.gid };
   const now = Math.floor(state.now() / 1000);
-  const file = (mode: number, read: () => Buffer | string) => () => fileNode({ mode, ...owner, mtime: now }, read);
-  const link = (target: () => string, magic = false) => () =>
-    linkNode({ mode: 0o777, ...owner, mtime: now }, guarded(viewer, p, target), magic);
+  const file = (mode: number, read: () => Buffer | string) => () =>
+    fileNode({ mode, ...owner, mtime: now }, read);
+  const link =
+    (target: () => string, magic = false) =>
+    () =>
+      linkNode({ mode: 0o777, ...owner, mtime: now }, guarded(viewer, p, target), magic);
   const nsTable: Table = {};
   for (const [name, type] of NS_LINKS) nsTable[name] = link(() => `${type}:[${p.ns[type]}]`, true);
   const table: Table = {
@@ -64,7 +67,10 @@ function pidDir(state: KernelState, p: ProcessRecord, pid: number, viewer: Proce
     cmdline: file(0o444, () => cmdlineFile(p)),
     comm: file(0o644, () => `${p.comm}\n`),
     cwd: link(() => (p.kernelThread ? '/' : p.cwd)),
-    environ: file(0o400, guarded(viewer, p, () => environFile(p))),
+    environ: file(
+      0o400,
+      guarded(viewer, p, () => environFile(p)),
+    ),
     exe: link(() => {
       if (!p.exe) throw new VfsError('ENOENT');
       return p.exe;
@@ -110,7 +116,8 @@ export function procRoot(state: KernelState, viewer: ProcessRecord): VNode {
   const file = (read: () => string) => () => fileNode(meta, read);
   return dirNode({ mode: 0o555, uid: 0, gid: 0, mtime }, () => {
     const table: Table = {};
-    for (const { p, pid } of visibleProcs(state, viewer)) table[String(pid)] = () => pidDir(state, p, pid, viewer);
+    for (const { p, pid } of visibleProcs(state, viewer))
+      table[String(pid)] = () => pidDir(state, p, pid, viewer);
     const self = String(viewer.nsPids[viewer.nsPids.length - 1]);
     Object.assign(table, {
       cmdline: file(() => kernelCmdline(state)),

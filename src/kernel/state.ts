@@ -36,7 +36,8 @@ export class Dirty {
     this.cgroupsGone.add(path);
   }
   clear(): void {
-    for (const s of [this.procs, this.procsGone, this.ns, this.nsGone, this.cgroups, this.cgroupsGone]) s.clear();
+    for (const s of [this.procs, this.procsGone, this.ns, this.nsGone, this.cgroups, this.cgroupsGone])
+      s.clear();
     this.counters = false;
   }
 }

@@ -66,12 +66,19 @@ export function foregroundGroups(state: KernelState): Map<string, number> {
   for (const p of state.procs.values()) {
     if (p.tty === null) continue;
     const cur = newest.get(p.tty);
-    if (!cur || p.startTime > cur.startTime || (p.startTime === cur.startTime && p.pid > cur.pid)) newest.set(p.tty, p);
+    if (!cur || p.startTime > cur.startTime || (p.startTime === cur.startTime && p.pid > cur.pid))
+      newest.set(p.tty, p);
   }
   return new Map([...newest].map(([tty, p]) => [tty, p.pgid]));
 }
 
-export function procInfo(state: KernelState, p: ProcessRecord, pid: number, v: Viewer, fg: Map<string, number>): ProcInfo {
+export function procInfo(
+  state: KernelState,
+  p: ProcessRecord,
+  pid: number,
+  v: Viewer,
+  fg: Map<string, number>,
+): ProcInfo {
   const cgroupRoot = state.namespaces.get(v.proc.ns.cgroup)?.root ?? '/';
   const tpgid = p.tty === null ? undefined : fg.get(p.tty);
   const at = state.now();

@@ -1,7 +1,16 @@
 import type { NamespaceType } from './view.js';
 
 /** Namespace kinds in the order `ls /proc/PID/ns` lists them (without the `*_for_children` links). */
-export const NAMESPACE_TYPES: readonly NamespaceType[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
+export const NAMESPACE_TYPES: readonly NamespaceType[] = [
+  'cgroup',
+  'ipc',
+  'mnt',
+  'net',
+  'pid',
+  'time',
+  'user',
+  'uts',
+];
 
 /**
  * Limits of one cgroup v2 directory, in the units of its files: bytes and microseconds.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { layerToTar, tarToLayer } from '../../src/fs/layer-tar.js';
 import { UnionFs } from '../../src/fs/union.js';
 import { baseLayer, codeOf, dir, file, link, manualClock, opaque, T0, treeOf, whiteout } from './builders.js';
 
@@ -341,5 +342,26 @@ describe('UnionFs: the writable layer', () => {
       '/etc/apt/extra/x.list',
       '/etc/motd',
     ]);
+  });
+});
+
+describe('UnionFs: the writable layer as a tar', () => {
+  it('survives layerToTar → tarToLayer (what docker commit and docker save do)', () => {
+    const lowers = [baseLayer()];
+    const fs = new UnionFs(lowers, []);
+    fs.remove('/etc/motd');
+    fs.remove('/etc/apt', { recursive: true });
+    fs.mkdir('/etc/apt');
+    fs.writeFile('/etc/apt/b.list', 'b');
+    fs.symlink('../etc/hostname', '/root/name');
+    const reread = tarToLayer(layerToTar(fs.upperEntries()));
+    expect(treeOf(new UnionFs(lowers, reread))).toEqual(treeOf(fs));
+    expect(treeOf(new UnionFs([...lowers, reread], []))).toEqual(treeOf(fs));
+  });
+
+  it('refuses a trailing slash on a file’s new name and an empty symlink target', () => {
+    const fs = new UnionFs([baseLayer()], []);
+    expect(codeOf(() => fs.rename('/etc/motd', '/etc/new/'))).toBe('ENOTDIR');
+    expect(codeOf(() => fs.symlink('', '/etc/empty'))).toBe('ENOENT');
   });
 });

@@ -152,3 +152,20 @@ export function defaultAction(ctx: ProcessContext, signal: string, elapsed: numb
   if (name !== 'SIGKILL' && (IGNORED_BY_DEFAULT.has(name) || ctx.sys.selfPid() === 1)) return [];
   return [{ at: elapsed, kind: 'exit', code: 128 + signalNumber(name) }];
 }
+
+/** An entrypoint's `file_env NAME`: the variable, or the content of the file `NAME_FILE` names. */
+export function fileEnv(ctx: ProcessContext, name: string): string {
+  const value = ctx.env[name];
+  if (value) return value;
+  const file = ctx.env[`${name}_FILE`];
+  return file ? (readText(ctx, file) ?? '').replace(/\n$/, '') : '';
+}
+
+/** Entries of a directory in glob order (`/docker-entrypoint-initdb.d/*`), empty when absent. */
+export function listDir(ctx: ProcessContext, dir: string): string[] {
+  try {
+    return ctx.fs.readdir(dir).filter((n) => !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+}

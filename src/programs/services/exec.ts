@@ -67,3 +67,16 @@ export async function execInto(ctx: ProcessContext, t: Timeline, argv: string[],
 export function reexecAs(t: Timeline, ctx: ProcessContext, shell: string, args: string[], as: RunAs): void {
   t.exec({ argv: [shell, ctx.path, ...args], comm: commOf(ctx.path), user: as.user, uid: as.uid });
 }
+
+/**
+ * A script the entrypoint runs and waits for (an init script, a helper of nginx's
+ * /docker-entrypoint.d): its output joins the log. Returns its exit status.
+ */
+export async function runScript(ctx: ProcessContext, t: Timeline, argv: string[], env?: Record<string, string>): Promise<number> {
+  const run = await ctx.exec(argv, env ? { env } : undefined);
+  const output = run.events.filter((e) => e.kind === 'stdout' || e.kind === 'stderr');
+  t.events.push(...shifted(output, t.at));
+  const exit = run.events.find((e) => e.kind === 'exit');
+  t.wait(exit?.at ?? 1);
+  return exit?.kind === 'exit' ? exit.code : 0;
+}

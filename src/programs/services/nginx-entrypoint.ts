@@ -1,7 +1,7 @@
-import type { Program, ProcessContext, ProgramRun } from '../types.js';
+import type { Program, ProcessContext } from '../types.js';
 import { readText, startOf } from './common.js';
-import { execInto } from './exec.js';
-import { shifted, Timeline } from './timeline.js';
+import { execInto, runScript } from './exec.js';
+import { Timeline } from './timeline.js';
 
 const DIR = '/docker-entrypoint.d';
 const DEFAULT_CONF = '/etc/nginx/conf.d/default.conf';
@@ -68,19 +68,9 @@ async function helper(r: Run, me: string, name: string): Promise<number> {
     if (name === '10-listen-on-ipv6-by-default.sh') listenOnIpv6(r, name);
     else if (name === '20-envsubst-on-templates.sh') envsubstTemplates(r, name);
     else if (name === '30-tune-worker-processes.sh') tuneWorkers(r);
-    else return script(r, path);
+    else return runScript(r.ctx, r.t, [path], r.env);
   }
   return 0;
-}
-
-/** A helper the image does not ship: the container runs it; `set -e` stops on failure. */
-async function script(r: Run, path: string): Promise<number> {
-  const run: ProgramRun = await r.ctx.exec([path], { env: r.env });
-  const output = run.events.filter((e) => e.kind === 'stdout' || e.kind === 'stderr');
-  r.t.events.push(...shifted(output, r.t.at));
-  const exit = run.events.find((e) => e.kind === 'exit');
-  r.t.wait(exit?.at ?? 1);
-  return exit?.kind === 'exit' ? exit.code : 0;
 }
 
 function listenOnIpv6(r: Run, me: string): void {

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Start-up cost of dockersim commands, as ratios to a bare `node -e 0` measured in the same run,
+// and a scale run (many containers). Uses only Node's own tools; prints medians.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'dockersim');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+function time(args, env) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && args[0] !== '-e') process.stderr.write(`warning: ${args.join(' ')} exited ${r.status}: ${r.stderr}\n`);
+  return ms;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Interleaves the command with the baseline so machine drift affects both alike. */
+function compare(label, args, env) {
+  const base = [];
+  const cmd = [];
+  time(['-e', '0'], env);
+  time(args, env);
+  for (let i = 0; i < runs; i++) {
+    base.push(time(['-e', '0'], env));
+    cmd.push(time(args, env));
+  }
+  const b = median(base);
+  const c = median(cmd);
+  console.log(`${label.padEnd(34)} ${c.toFixed(1).padStart(7)} ms   node -e 0 ${b.toFixed(1).padStart(6)} ms   ratio ${(c / b).toFixed(2)}`);
+  return c / b;
+}
+
+const home = mkdtempSync(join(tmpdir(), 'dockersim-bench-'));
+const env = { ...process.env, DOCKERSIM_HOME: home, DOCKERSIM_CLOCK: '2026-01-01T00:00:00Z', DOCKERSIM_SEED: '1', NO_COLOR: '1' };
+try {
+  spawnSync(process.execPath, [bin, 'pull', '-q', 'alpine'], { env });
+  console.log(`dockersim start-up (median of ${runs} runs, each paired with node -e 0)`);
+  compare('dockersim version', [bin, 'version'], env);
+  compare('dockersim info', [bin, 'info'], env);
+  compare('dockersim ps', [bin, 'ps'], env);
+  compare('dockersim images', [bin, 'images'], env);
+  if (process.env.BENCH_SCALE !== '0') {
+    const n = Number(process.env.BENCH_CONTAINERS ?? 100);
+    for (let i = 0; i < n; i++) spawnSync(process.execPath, [bin, 'create', 'alpine', 'true'], { env });
+    console.log(`\nscale: ${n} containers`);
+    compare(`dockersim ps -a (${n} containers)`, [bin, 'ps', '-a'], env);
+    compare(`dockersim ps (${n} stopped)`, [bin, 'ps'], env);
+    compare(`dockersim create (after ${n})`, [bin, 'create', 'alpine', 'true'], env);
+  }
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}

@@ -1,0 +1,12 @@
+export { FIRST_DYNAMIC_PID, HOST_USERS, LOGIN_SHELL_PID } from './boot.js';
+export type { CgroupStats } from './cgroups.js';
+export type { HostSpec } from './host.js';
+export { DEFAULT_HOST } from './host.js';
+export { Kernel } from './kernel.js';
+export { limitsFromFlags, type ResourceFlags, sharesToWeight } from './limits.js';
+export { HOST_NS } from './namespaces.js';
+export { KernelError } from './processes.js';
+export type { Passwd } from './sysview.js';
+export type { CgroupLimits, ProcessRecord, SpawnSpec } from './types.js';
+export { DEFAULT_LIMITS, NAMESPACE_TYPES } from './types.js';
+export type { MemInfo, NamespaceType, ProcInfo, SystemView, UtsInfo } from './view.js';

@@ -1,0 +1,26 @@
+import { busyboxProgram } from './busybox.js';
+import { registerProgram } from './registry.js';
+import { registerServicePrograms } from './services/index.js';
+import { shellProgram } from './shells.js';
+import { busyboxApplets } from './system/busybox.js';
+import { registerSystemPrograms } from './system/index.js';
+import { busyboxTools } from './tools/busybox.js';
+import { registerToolPrograms } from './tools/index.js';
+
+let registered = false;
+
+/** Registers every simulated program once per process. */
+export function registerAllPrograms(): void {
+  if (registered) return;
+  registered = true;
+  registerToolPrograms();
+  registerSystemPrograms();
+  registerServicePrograms();
+  const ash = shellProgram('sh', 'ash');
+  registerProgram(shellProgram('bash', 'bash'), 'bash');
+  registerProgram(shellProgram('dash', 'dash'), 'dash', 'sh');
+  registerProgram(
+    busyboxProgram('1.36.1', () => ({ ...busyboxTools, ...busyboxApplets, sh: ash.run, ash: ash.run })),
+    'busybox',
+  );
+}
