@@ -1,19 +1,17 @@
 import type { FileEntry } from './files.js';
-import { dirname, joinPath, normalizePath } from './path.js';
+import { joinPath, normalizePath } from './path.js';
 
 /**
  * Entries by path, with each directory's child names beside them, so a lookup is one map read
  * and a subtree can be dropped without scanning every path. Used for the merged lower layers
  * (plain files, dirs and symlinks) and for the writable layer (which also holds whiteouts and
- * opaque dirs, as a layer records them).
+ * opaque dirs, as a layer records them). The child names are indexed on first need: opening an
+ * image's view only to run a program never lists a directory, and skipping the index halves
+ * the cost of opening it.
  */
 export class PathTable {
   private readonly entries = new Map<string, FileEntry>();
-  private readonly kids = new Map<string, Set<string>>();
-
-  get size(): number {
-    return this.entries.size;
-  }
+  private index: Map<string, Set<string>> | undefined;
 
   get(path: string): FileEntry | undefined {
     return this.entries.get(path);
@@ -25,25 +23,12 @@ export class PathTable {
 
   /** Child names recorded under `dir` (unsorted). */
   children(dir: string): Iterable<string> {
-    return this.kids.get(dir) ?? [];
-  }
-
-  hasChildren(dir: string): boolean {
-    return (this.kids.get(dir)?.size ?? 0) > 0;
+    return this.kids().get(dir) ?? [];
   }
 
   set(entry: FileEntry): void {
-    const path = entry.path;
-    this.entries.set(path, entry);
-    if (path === '/') return;
-    const slash = path.lastIndexOf('/');
-    const parent = slash === 0 ? '/' : path.slice(0, slash);
-    let names = this.kids.get(parent);
-    if (!names) {
-      names = new Set();
-      this.kids.set(parent, names);
-    }
-    names.add(path.slice(slash + 1));
+    this.entries.set(entry.path, entry);
+    if (this.index) addName(this.index, entry.path);
   }
 
   /** Removes `path` and everything below it; calls `onRemove` for each entry removed. */
@@ -54,25 +39,46 @@ export class PathTable {
     this.entries.delete(path);
     onRemove?.(entry);
     if (path === '/') return;
-    const parent = dirname(path);
-    this.kids.get(parent)?.delete(path.slice(parent === '/' ? 1 : parent.length + 1));
+    const slash = path.lastIndexOf('/');
+    this.kids()
+      .get(slash === 0 ? '/' : path.slice(0, slash))
+      ?.delete(path.slice(slash + 1));
   }
 
   deleteChildren(dir: string, onRemove?: (entry: FileEntry) => void): void {
-    const names = this.kids.get(dir);
+    const names = this.kids().get(dir);
     if (!names) return;
     for (const name of [...names]) this.deleteTree(joinPath(dir, name), onRemove);
-    this.kids.delete(dir);
+    this.kids().delete(dir);
   }
 
   values(): IterableIterator<FileEntry> {
     return this.entries.values();
   }
+
+  private kids(): Map<string, Set<string>> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const path of this.entries.keys()) addName(this.index, path);
+    }
+    return this.index;
+  }
+}
+
+function addName(index: Map<string, Set<string>>, path: string): void {
+  if (path === '/') return;
+  const slash = path.lastIndexOf('/');
+  const parent = slash === 0 ? '/' : path.slice(0, slash);
+  let names = index.get(parent);
+  if (!names) {
+    names = new Set();
+    index.set(parent, names);
+  }
+  names.add(path.slice(slash + 1));
 }
 
 export function cloneEntry(entry: FileEntry, path = entry.path): FileEntry {
-  const copy: FileEntry = { ...entry, path };
-  return copy;
+  return { ...entry, path };
 }
 
 const ROOT: FileEntry = { path: '/', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: 0 };

@@ -1,5 +1,5 @@
 import type { FsView } from '../fs/view.js';
-import type { SystemView } from '../kernel/view.js';
+import type { NamespaceType, SystemView } from '../kernel/view.js';
 
 /**
  * A simulated program runs to a timeline: what it prints, which processes it starts, how much
@@ -38,6 +38,16 @@ export type TimelineEvent =
   /** CPU use from then on, in cores (0.02 = 2 % of one CPU). */
   | { at: number; kind: 'cpu'; cores: number; key?: string }
   | { at: number; kind: 'listen'; port: number; proto: 'tcp' | 'udp' }
+  /**
+   * A tool asks the kernel to send a signal (`kill`): `pid` as the sender sees it (its PID
+   * namespace). The engine delivers it; the tool itself only checked that the PID exists.
+   */
+  | { at: number; kind: 'signal'; pid: number; signal: string }
+  /**
+   * `nsenter`: run `argv` in the namespaces of `pid` (as the caller sees it). `namespaces` lists
+   * the ones to join, in the order util-linux enters them (user, cgroup, ipc, uts, net, pid, mnt, time).
+   */
+  | { at: number; kind: 'nsenter'; pid: number; namespaces: NamespaceType[]; argv: string[] }
   /** The main process exits; nothing comes after it. */
   | { at: number; kind: 'exit'; code: number };
 

@@ -1,4 +1,5 @@
 import { programOf } from '../../fs/files.js';
+import { resolveExecutable } from '../registry.js';
 import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
 
 /** A Program from a name and a run function. */
@@ -35,6 +36,12 @@ export function versionOf(ctx: ProcessContext, fallback: string, fixed?: string)
     // no executable to read (a test, or a program run by name): use the default
   }
   return fallback;
+}
+
+/** The version of another program of the image (`mysqld` → `8.0.38`), as its executable names it. */
+export function programVersion(ctx: ProcessContext, command: string, fallback: string): string {
+  const found = resolveExecutable(ctx.fs, command, ctx.env.PATH, ctx.cwd);
+  return 'program' in found ? (found.program.split('@')[1] ?? fallback) : fallback;
 }
 
 /** The user name and uid of a passwd entry (`nginx` → 101), with a fallback when absent. */
