@@ -45,7 +45,10 @@ export class UnionCore implements LookupView {
     const wall = new WallClock();
     this.clock = opts.now ?? (() => wall.now());
     this.lower = mergeLayers(lowers);
-    for (const f of upper) this.upper.set(cloneEntry(f, cleanPath(f.path)));
+    for (const f of upper) {
+      const path = cleanPath(f.path);
+      if (path !== '/' || f.type === 'dir' || f.type === 'opaque') this.upper.set(cloneEntry(f, path));
+    }
     for (const rec of [...this.upper.values()]) this.recordAncestors(rec.path);
     for (const rec of this.upper.values()) this.upperBytes += bytesOf(rec);
   }

@@ -1,8 +1,8 @@
 import { cgroupMembers, childCgroups, cpuUsageUsec } from './cgroups.js';
-import { isFrozen } from './cpu.js';
+import { isFrozen, throttling } from './cpu.js';
 import { cgroupMemory, tasksIn } from './memory.js';
 import { cpuMask } from './procfiles.js';
-import { isWithin, type KernelState } from './state.js';
+import { isWithin, type KernelState, pageAlign } from './state.js';
 import { translate } from './sysview.js';
 import type { CgroupLimits, CgroupRecord, ProcessRecord } from './types.js';
 import { dirNode, fileNode, VfsError, type VNode } from './vnode.js';
@@ -54,8 +54,8 @@ function memoryStat(state: KernelState, path: string): string {
     ['inactive_file', m.inactiveFile],
     ['active_file', m.activeFile],
     ['unevictable', 0],
-    ['slab_reclaimable', Math.floor(m.slab / 3)],
-    ['slab_unreclaimable', m.slab - Math.floor(m.slab / 3)],
+    ['slab_reclaimable', pageAlign(m.slab / 3)],
+    ['slab_unreclaimable', m.slab - pageAlign(m.slab / 3)],
     ['slab', m.slab],
     ['workingset_refault_anon', 0],
     ['workingset_refault_file', 0],
@@ -89,10 +89,11 @@ function cpuStat(state: KernelState, path: string, rec: CgroupRecord | undefined
     'core_sched.force_idle_usec 0',
   ];
   if (rec && path !== '/') {
+    const t = throttling(state, rec, state.now());
     lines.push(
-      `nr_periods ${Math.floor(rec.nrPeriods)}`,
-      `nr_throttled ${Math.floor(rec.nrThrottled)}`,
-      `throttled_usec ${Math.floor(rec.throttledUsec)}`,
+      `nr_periods ${Math.floor(t.nrPeriods)}`,
+      `nr_throttled ${Math.floor(t.nrThrottled)}`,
+      `throttled_usec ${Math.floor(t.throttledUsec)}`,
       'nr_bursts 0',
       'burst_usec 0',
     );

@@ -33,22 +33,37 @@ export function settleCgroup(state: KernelState, path: string, at: number): void
     }
     p.usageAt = at;
   }
-  if (rec) settleThrottling(state, rec, members, at);
+  if (rec) settleThrottling(state, rec, at);
 }
 
-function settleThrottling(state: KernelState, rec: CgroupRecord, members: ProcessRecord[], at: number): void {
+export interface Throttling {
+  nrPeriods: number;
+  nrThrottled: number;
+  throttledUsec: number;
+}
+
+/** cpu.stat's bandwidth counters at `at`: the stored ones plus what accrued since they were settled. */
+export function throttling(state: KernelState, rec: CgroupRecord, at: number): Throttling {
+  const out = { nrPeriods: rec.nrPeriods, nrThrottled: rec.nrThrottled, throttledUsec: rec.throttledUsec };
   const elapsedUsec = Math.max(0, at - rec.settledAt) * 1000;
-  rec.settledAt = Math.max(rec.settledAt, at);
   const { cpuQuotaUsec: quota, cpuPeriodUsec: period } = rec.limits;
-  const asked = members.reduce((sum, p) => sum + p.cpuCores, 0);
-  if (elapsedUsec === 0 || quota === undefined || asked === 0 || isFrozen(state, rec.path)) return;
+  let asked = 0;
+  for (const p of state.procs.values()) if (p.cgroup === rec.path) asked += p.cpuCores;
+  if (elapsedUsec === 0 || quota === undefined || asked === 0 || isFrozen(state, rec.path)) return out;
   const periods = elapsedUsec / period;
-  rec.nrPeriods += periods;
+  out.nrPeriods += periods;
   const cap = quota / period;
   if (asked > cap) {
-    rec.nrThrottled += periods;
-    rec.throttledUsec += elapsedUsec * (1 - cap / asked);
+    out.nrThrottled += periods;
+    out.throttledUsec += elapsedUsec * (1 - cap / asked);
   }
+  return out;
+}
+
+function settleThrottling(state: KernelState, rec: CgroupRecord, at: number): void {
+  if (at <= rec.settledAt) return;
+  Object.assign(rec, throttling(state, rec, at));
+  rec.settledAt = at;
   state.dirty.cgroup(rec.path);
 }
 

@@ -80,9 +80,13 @@ export class Kernel {
     return { ...ns.HOST_NS };
   }
 
-  /** New namespaces for a container; types in `share` reuse the given inode (`{ pid: host.pid }` for --pid host). */
-  createNamespaces(share: Partial<Record<NamespaceType, number>>): Record<NamespaceType, number> {
-    return ns.createNamespaces(this.state, share);
+  /**
+   * New namespaces for a container; types in `share` reuse the given inode (`{ pid: host.pid }` for
+   * --pid host, `{ net: host.net, uts: host.uts }` for --network host). A new PID namespace is a child
+   * of `parentPidNs` (the host's unless a container creates it, as docker-in-docker does).
+   */
+  createNamespaces(share: Partial<Record<NamespaceType, number>>, parentPidNs?: number): Record<NamespaceType, number> {
+    return ns.createNamespaces(this.state, share, parentPidNs);
   }
 
   /** Drops namespaces that were created but that no process has entered (a container that failed to start). */

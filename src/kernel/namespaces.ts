@@ -50,6 +50,7 @@ export function createNamespaces(
   share: Partial<Record<NamespaceType, number>>,
   parentPidNs: number = HOST_NS.pid,
 ): Record<NamespaceType, number> {
+  if (state.namespaces.get(parentPidNs)?.type !== 'pid') throw new Error(`no pid namespace ${parentPidNs}`);
   const out = { ...HOST_NS };
   const take = (type: NamespaceType, extra: Partial<NamespaceRecord> = {}): void => {
     const shared = share[type];

@@ -1,6 +1,7 @@
 import { programOf } from '../../fs/files.js';
 import { resolveExecutable } from '../registry.js';
 import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
+import { Timeline } from './timeline.js';
 
 /** A Program from a name and a run function. */
 export function program(name: string, run: (ctx: ProcessContext) => ProgramRun | Promise<ProgramRun>): Program {
@@ -154,10 +155,18 @@ const IGNORED_BY_DEFAULT = new Set(['SIGCHLD', 'SIGCONT', 'SIGURG', 'SIGWINCH'])
  * except PID 1 of a namespace, which the kernel shields from signals it does not handle (why a
  * shell as PID 1 survives `docker stop` until SIGKILL).
  */
-export function defaultAction(ctx: ProcessContext, signal: string, elapsed: number): TimelineEvent[] {
+export function defaultAction(ctx: ProcessContext, signal: string): TimelineEvent[] {
   const name = signalName(signal);
   if (name !== 'SIGKILL' && (IGNORED_BY_DEFAULT.has(name) || ctx.sys.selfPid() === 1)) return [];
-  return [{ at: elapsed, kind: 'exit', code: 128 + signalNumber(name) }];
+  return [{ at: 0, kind: 'exit', code: 128 + signalNumber(name) }];
+}
+
+/**
+ * A timeline for the answer to a signal: the engine schedules it from the moment the signal
+ * arrives (`at` 0), and the wall clock then is the view's `now()`.
+ */
+export function signalTimeline(ctx: ProcessContext): Timeline {
+  return new Timeline(startOf(ctx));
 }
 
 /** An entrypoint's `file_env NAME`: the variable, or the content of the file `NAME_FILE` names. */

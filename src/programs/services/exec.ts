@@ -57,8 +57,8 @@ export async function execInto(ctx: ProcessContext, t: Timeline, argv: string[],
   return {
     events: [...t.events, ...shifted(run.events, offset)],
     onSignal: (signal, elapsed) => {
-      if (elapsed < offset || !inner) return defaultAction(after, signal, elapsed);
-      return shifted(inner(signal, elapsed - offset), offset);
+      if (elapsed < offset || !inner) return defaultAction(after, signal);
+      return inner(signal, elapsed - offset);
     },
   };
 }

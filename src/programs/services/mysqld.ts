@@ -1,6 +1,15 @@
 import { finished } from '../run.js';
 import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
-import { defaultAction, mkdirStamped, readText, signalName, startOf, versionOf, writeStamped } from './common.js';
+import {
+  defaultAction,
+  mkdirStamped,
+  readText,
+  signalName,
+  signalTimeline,
+  startOf,
+  versionOf,
+  writeStamped,
+} from './common.js';
 import { MysqlLog, type Mysqld, mysqldFacts } from './mysql-log.js';
 import { MiB, Timeline } from './timeline.js';
 
@@ -70,7 +79,7 @@ function runMysqld(ctx: ProcessContext, version: string): ProgramRun {
   t.listen(3306).listen(33060);
   t.wait(500).cpu(0.01).memory(390 * MiB);
   t.wait(2500).memory((m.framed ? 440 : 420) * MiB);
-  return t.running((signal, elapsed) => onSignal(ctx, t.start, m, signal, elapsed));
+  return t.running((signal) => onSignal(ctx, m, signal));
 }
 
 function abort(t: Timeline, log: MysqlLog, m: Mysqld): ProgramRun {
@@ -82,12 +91,11 @@ function abort(t: Timeline, log: MysqlLog, m: Mysqld): ProgramRun {
 }
 
 /** SIGTERM and SIGQUIT shut mysqld down cleanly (exit 0); it ignores SIGINT, SIGHUP flushes. */
-function onSignal(ctx: ProcessContext, start: number, m: Mysqld, signal: string, elapsed: number): TimelineEvent[] {
+function onSignal(ctx: ProcessContext, m: Mysqld, signal: string): TimelineEvent[] {
   const name = signalName(signal);
   if (name === 'SIGHUP' || name === 'SIGINT' || name === 'SIGUSR1') return [];
-  if (name !== 'SIGTERM' && name !== 'SIGQUIT') return defaultAction(ctx, signal, elapsed);
-  const t = new Timeline(start);
-  t.at = elapsed;
+  if (name !== 'SIGTERM' && name !== 'SIGQUIT') return defaultAction(ctx, signal);
+  const t = signalTimeline(ctx);
   new MysqlLog(t).shutdown(m, { thread: 0, user: '<via user signal>' });
   return t.exit(0).events;
 }

@@ -58,8 +58,16 @@ function runNginx(ctx: ProcessContext, version: string): ProgramRun {
   if (o.mode === 'signal') {
     const pid = readText(ctx, conf.pidFile)?.trim();
     const stamp = `${nginxTime(startOf(ctx))} [${pid ? 'notice' : 'error'}] ${self}#${self}:`;
+    const target = { stop: 'SIGTERM', quit: 'SIGQUIT', reopen: 'SIGUSR1', reload: 'SIGHUP' }[o.signal ?? ''];
+    if (!target) return finished('', `nginx: invalid option: "-s ${o.signal ?? ''}"\n`, 1);
     if (!pid) return finished('', `${stamp} open() "${conf.pidFile}" failed (2: No such file or directory)\n`, 1);
-    return finished('', `${stamp} signal process started\n`);
+    return {
+      events: [
+        { at: 0, kind: 'stderr', text: `${stamp} signal process started\n` },
+        { at: 1, kind: 'signal', pid: Number(pid), signal: target },
+        { at: 2, kind: 'exit', code: 0 },
+      ],
+    };
   }
   // Without `daemon off;` the master forks into the background and this process returns at
   // once: the container's main process is gone, so the container stops (a classic pitfall).
@@ -107,7 +115,7 @@ function serve(
     });
   });
   t.wait(40).cpu(0);
-  return t.running((signal, elapsed) => onSignal(ctx, t.start, signal, elapsed, workers, conf.notices));
+  return t.running((signal) => onSignal(ctx, signal, workers, conf.notices));
 }
 
 /** The workers as the kernel numbered them (the plan when the table does not show them). */
@@ -120,18 +128,12 @@ function liveWorkers(ctx: ProcessContext, planned: number[]): number[] {
   return seen.length === planned.length ? seen.sort((a, b) => a - b) : planned;
 }
 
-function onSignal(
-  ctx: ProcessContext,
-  start: number,
-  signal: string,
-  elapsed: number,
-  planned: number[],
-  notices: boolean,
-): TimelineEvent[] {
+function onSignal(ctx: ProcessContext, signal: string, planned: number[], notices: boolean): TimelineEvent[] {
   const name = signalName(signal);
+  const start = startOf(ctx);
   const self = ctx.sys.selfPid();
   const events: TimelineEvent[] = [];
-  let at = elapsed;
+  let at = 0;
   const note = (pid: number, text: string) => {
     if (notices) events.push({ at, kind: 'stderr', text: `${nginxTime(start + at)} [notice] ${pid}#${pid}: ${text}\n` });
   };
@@ -146,7 +148,7 @@ function onSignal(
     return events;
   }
   const graceful = name === 'SIGQUIT';
-  if (!graceful && name !== 'SIGTERM' && name !== 'SIGINT') return name === 'SIGWINCH' ? [] : defaultAction(ctx, signal, elapsed);
+  if (!graceful && name !== 'SIGTERM' && name !== 'SIGINT') return name === 'SIGWINCH' ? [] : defaultAction(ctx, signal);
   const workers = liveWorkers(ctx, planned);
   const number = { SIGQUIT: 3, SIGTERM: 15, SIGINT: 2 }[name];
   note(self, `signal ${number} (${name}) received, ${graceful ? 'shutting down' : 'exiting'}`);
