@@ -70,7 +70,7 @@ const SERVICES: Service[] = [
   svc(598, 'systemd-networkd', 998, '/usr/lib/systemd/systemd-networkd', 8832, 19380),
   svc(611, 'systemd-resolved', 991, '/usr/lib/systemd/systemd-resolved', 12800, 21688),
   { ...svc(612, 'systemd-timesyncd', 996, '/usr/lib/systemd/systemd-timesyncd', 7296, 91020), threads: 2 },
-  { ...svc(700, 'cron', 0, '/usr/sbin/cron -f -P', 2816, 7200), cgroup: `${SYS}/cron.service` },
+  svc(700, 'cron', 0, '/usr/sbin/cron -f -P', 2816, 7200),
   {
     ...svc(
       701,
@@ -130,7 +130,8 @@ function svc(
   vsz: number,
   cpuSec = 0,
 ): Service {
-  const args = cmd.startsWith('sshd:') || cmd.startsWith('@') ? [cmd] : cmd.split(' ');
+  // sshd rewrites its title into one argument; the others keep their argv.
+  const args = cmd.startsWith('sshd:') ? [cmd] : cmd.split(' ');
   const comm = (args[0] ?? '').slice((args[0] ?? '').lastIndexOf('/') + 1).slice(0, 15);
   return {
     pid,

@@ -96,7 +96,7 @@ export function resettleTree(state: KernelState, path: string, at: number, chang
 
 function runQueue(state: KernelState): number {
   let load = BACKGROUND_LOAD;
-  for (const p of state.procs.values()) load += Math.min(p.cpuRate, p.threads);
+  for (const p of state.procs.values()) load += p.cpuRate;
   return load;
 }
 

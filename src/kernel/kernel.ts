@@ -1,13 +1,13 @@
-import type { FsView } from '../fs/view.js';
 import type { StateStore } from '../store/index.js';
 import { BOOT_CGROUPS, bootProcesses, FIRST_DYNAMIC_PID, LOGIN_SHELL_PID } from './boot.js';
 import { cgroupDirNode } from './cgroupfs.js';
 import * as cg from './cgroups.js';
 import { cpuTimeMs, resettleTree } from './cpu.js';
+import type { HostSpec } from './host.js';
 import * as ns from './namespaces.js';
 import { KERNEL_DIR, KERNEL_VERSION, loadTables, readCounters, saveDirty } from './persist.js';
 import * as proc from './processes.js';
-import { overlayPseudoFs } from './procfs.js';
+import { type FsView, overlayPseudoFs } from './procfs.js';
 import { procRoot } from './proctree.js';
 import { Dirty, isWithin, type KernelState } from './state.js';
 import { defaultPasswd, type Passwd, systemView } from './sysview.js';
@@ -29,7 +29,7 @@ export class Kernel {
     private readonly state: KernelState,
   ) {}
 
-  static load(store: StateStore, host: KernelState['host'], now: () => number): Kernel {
+  static load(store: StateStore, host: HostSpec, now: () => number): Kernel {
     const counters = readCounters(store);
     const state: KernelState = {
       host,
@@ -85,7 +85,10 @@ export class Kernel {
    * --pid host, `{ net: host.net, uts: host.uts }` for --network host). A new PID namespace is a child
    * of `parentPidNs` (the host's unless a container creates it, as docker-in-docker does).
    */
-  createNamespaces(share: Partial<Record<NamespaceType, number>>, parentPidNs?: number): Record<NamespaceType, number> {
+  createNamespaces(
+    share: Partial<Record<NamespaceType, number>>,
+    parentPidNs?: number,
+  ): Record<NamespaceType, number> {
     return ns.createNamespaces(this.state, share, parentPidNs);
   }
 
@@ -237,7 +240,7 @@ export class Kernel {
   }
 }
 
-function bootCounters(host: KernelState['host'], now: number): KernelCounters {
+function bootCounters(host: HostSpec, now: number): KernelCounters {
   const boot = Math.floor((now - host.uptimeAtStart * 1000) / 1000) * 1000;
   return {
     version: KERNEL_VERSION,

@@ -60,7 +60,7 @@ export function statusFile(state: KernelState, p: ProcessRecord, pid: number, vi
     `Uid:\t${ids(p.uid)}`,
     `Gid:\t${ids(p.gid)}`,
     `FDSize:\t${p.threads > 1 ? 256 : 64}`,
-    `Groups:\t${p.kernelThread ? '' : `${p.gid} `}`,
+    `Groups:\t${p.kernelThread ? '' : p.gid} `,
     `NStgid:\t${nsChainPids(state, p, p.pid, viewer)}`,
     `NSpid:\t${nsChainPids(state, p, p.pid, viewer)}`,
     `NSpgid:\t${nsChainPids(state, p, p.pgid, viewer)}`,

@@ -1,7 +1,9 @@
 // The one import from fs/: the FsView interface procFs implements and the FsError it throws
 // (an agreed exception to kernel/ importing only store/ and util/).
 import { type FileStat, FsError, type FsErrorCode, type FsView, type WriteOptions } from '../fs/view.js';
-import { VfsError, type VNode } from './vnode.js';
+import { dirname, join, lexical, split, VfsError, type VNode } from './vnode.js';
+
+export type { FsView };
 
 /**
  * A filesystem with the kernel's pseudo filesystems mounted over it: `/proc` and
@@ -17,19 +19,6 @@ export interface PseudoMount {
 
 type Resolved = { path: string; node?: VNode; mount?: PseudoMount; exists: boolean };
 
-function split(path: string): string[] {
-  return path.split('/').filter((p) => p !== '' && p !== '.');
-}
-
-function join(dir: string, name: string): string {
-  return dir === '/' ? `/${name}` : `${dir}/${name}`;
-}
-
-function dirname(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
-}
-
 const wrap = <T>(path: string, fn: () => T): T => {
   try {
     return fn();
@@ -42,10 +31,13 @@ const wrap = <T>(path: string, fn: () => T): T => {
 export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
   const mountOf = (path: string) => mounts.find((m) => path === m.at || path.startsWith(`${m.at}/`));
   /** True when `path` (normalised) could involve a pseudo filesystem. */
-  const touches = (path: string) =>
-    mounts.some(
+  /** True when `path`, read lexically, is in, at or above a pseudo filesystem. */
+  const touches = (raw: string) => {
+    const path = lexical(raw);
+    return mounts.some(
       (m) => path === m.at || path.startsWith(`${m.at}/`) || m.at.startsWith(path === '/' ? '/' : `${path}/`),
     );
+  };
   const isAncestorOfMount = (path: string) =>
     mounts.some((m) => m.at.startsWith(path === '/' ? '/' : `${path}/`));
 
@@ -131,7 +123,7 @@ export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
 
   /** Runs `fn` on the base; when the path is missing there, it may reach /proc through a symlink. */
   function viaBase<T>(path: string, fast: () => T, slow: () => T): T {
-    if (touches(path.replace(/\/+$/, '') || '/')) return slow();
+    if (touches(path)) return slow();
     try {
       return fast();
     } catch (e) {
@@ -141,6 +133,10 @@ export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
   }
 
   function denyIfVirtual(path: string, op: () => void, existsCode?: FsErrorCode): void {
+    if (!touches(path) && base.lstat(path)?.type !== 'symlink') {
+      op();
+      return;
+    }
     const full = join(resolve(dirname(path), true).path, split(path).pop() ?? '');
     const m = mountOf(full);
     if (!m) {
@@ -213,6 +209,10 @@ export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
       );
     },
     writeFile(path: string, data: string | Uint8Array, opts?: WriteOptions) {
+      if (!touches(path) && base.lstat(path)?.type !== 'symlink') {
+        base.writeFile(path, data, opts);
+        return;
+      }
       const r = resolve(path, true);
       if (!r.mount) return base.writeFile(r.path, data, opts);
       const n = r.node;
@@ -230,6 +230,10 @@ export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
     chown: (path, uid, gid) => denyIfVirtual(path, () => base.chown(path, uid, gid)),
     utimes: (path, mtime) => denyIfVirtual(path, () => base.utimes(path, mtime)),
     rename(from, to) {
+      if (!touches(from) && !touches(to)) {
+        base.rename(from, to);
+        return;
+      }
       const inMount = (p: string) => mountOf(join(resolve(dirname(p), true).path, split(p).pop() ?? ''));
       const a = inMount(from);
       const b = inMount(to);

@@ -64,3 +64,26 @@ export function fileNode(meta: Meta, read: () => Buffer | string, write?: (data:
 export function linkNode(meta: Meta, target: () => string, magic = false): LinkNode {
   return magic ? { kind: 'link', ...meta, target, magic } : { kind: 'link', ...meta, target };
 }
+
+/** Path helpers of the pseudo filesystems (absolute paths, `/`-separated). */
+export function split(path: string): string[] {
+  return path.split('/').filter((p) => p !== '' && p !== '.');
+}
+
+export function join(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
+
+export function lexical(path: string): string {
+  const out: string[] = [];
+  for (const part of split(path)) {
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}

@@ -89,6 +89,8 @@ export class Interp implements Expander {
     sub.background = this.background;
     sub.funcDepth = this.funcDepth;
     sub.errexitOff = this.errexitOff;
+    // A subshell starts without the traps its parent set (ignored signals stay ignored).
+    for (const [sig, action] of sub.state.traps) if (action !== '') sub.state.traps.delete(sig);
     return sub;
   }
 
@@ -191,7 +193,13 @@ export class Interp implements Expander {
     sub.background = true;
     // Without job control a background job's stdin is /dev/null.
     const jobIO = io.with([[0, new Input('')]]);
-    const code = await sub.guard(jobIO, () => sub.runAndOr(andor, jobIO));
+    let code = 0;
+    try {
+      code = await sub.guard(jobIO, () => sub.runAndOr(andor, jobIO));
+    } catch (e) {
+      if (!(e instanceof EndlessSignal)) throw e;
+      sub.now = Number.POSITIVE_INFINITY;
+    }
     const pid = sub.lastPid ?? this.allocPid();
     this.jobs.push({ pid, end: sub.now, code });
     this.state.lastBg = pid;

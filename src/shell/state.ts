@@ -56,6 +56,8 @@ export class ShellState {
   /** Sourced files being read (for `return`). */
   sourceDepth = 0;
   loopDepth = 0;
+  /** Where `getopts` is inside a group of letters (`-abc`). */
+  optPos = 1;
 
   constructor(public cwd: string) {}
 
@@ -73,6 +75,7 @@ export class ShellState {
     s.frames = this.frames.map((f) => new Map(f));
     s.sourceDepth = this.sourceDepth;
     s.loopDepth = this.loopDepth;
+    s.optPos = this.optPos;
     return s;
   }
 

@@ -76,6 +76,12 @@ export interface ShellOptions {
   stdin: string | null;
   interactive?: boolean;
   errexit?: boolean;
+  /**
+   * When a script counts as never ending (a busy loop, `while :; do sleep 1; done`): after this
+   * many commands (default 100 000) or this much virtual time (default one hour). Its run then
+   * reports the output so far and `duration: Infinity`.
+   */
+  limits?: { steps?: number; time?: number };
 }
 
 export interface ShellRunResult {

@@ -43,7 +43,12 @@ export function startContainer(
   clock: TestClock,
   id: string,
   args: string[],
-  opts: { share?: Partial<Record<NamespaceType, number>>; flags?: ResourceFlags; uid?: number; memory?: number } = {},
+  opts: {
+    share?: Partial<Record<NamespaceType, number>>;
+    flags?: ResourceFlags;
+    uid?: number;
+    memory?: number;
+  } = {},
 ): StartedContainer {
   const ns = kernel.createNamespaces(opts.share ?? {});
   if (opts.share?.uts === undefined) kernel.setHostname(ns.uts, id.slice(0, 12));
@@ -52,7 +57,15 @@ export function startContainer(
   const host = kernel.hostNamespaces();
   const shim = kernel.spawn({
     ppid: 1,
-    args: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', id, '-address', '/run/containerd/containerd.sock'],
+    args: [
+      '/usr/bin/containerd-shim-runc-v2',
+      '-namespace',
+      'moby',
+      '-id',
+      id,
+      '-address',
+      '/run/containerd/containerd.sock',
+    ],
     uid: 0,
     gid: 0,
     ns: host,
@@ -114,14 +127,25 @@ export class MemFs implements FsView {
       const next = cur === '/' ? `/${part}` : `${cur}/${part}`;
       const e = this.entries.get(next);
       if (!e) throw new FsError('ENOENT', p);
-      cur = e.type === 'symlink' ? this.realpath(e.target!.startsWith('/') ? e.target! : `${cur}/${e.target}`, depth + 1) : next;
+      cur =
+        e.type === 'symlink'
+          ? this.realpath(e.target!.startsWith('/') ? e.target! : `${cur}/${e.target}`, depth + 1)
+          : next;
     }
     return cur;
   }
 
   private toStat(e: Entry): FileStat {
     const size = e.content?.length ?? 0;
-    return { type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, size, mtime: e.mtime, ...(e.target ? { target: e.target } : {}) };
+    return {
+      type: e.type,
+      mode: e.mode,
+      uid: e.uid,
+      gid: e.gid,
+      size,
+      mtime: e.mtime,
+      ...(e.target ? { target: e.target } : {}),
+    };
   }
 
   stat(p: string): FileStat | undefined {
@@ -136,7 +160,9 @@ export class MemFs implements FsView {
     const n = this.norm(p);
     const dir = n.slice(0, n.lastIndexOf('/')) || '/';
     try {
-      const e = this.entries.get(`${this.realpath(dir).replace(/\/$/, '')}/${n.slice(n.lastIndexOf('/') + 1)}`);
+      const e = this.entries.get(
+        `${this.realpath(dir).replace(/\/$/, '')}/${n.slice(n.lastIndexOf('/') + 1)}`,
+      );
       return n === '/' ? this.stat('/') : e && this.toStat(e);
     } catch {
       return undefined;
@@ -170,7 +196,14 @@ export class MemFs implements FsView {
     const n = this.norm(p);
     const prev = opts.append ? (this.entries.get(n)?.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
     const content = Buffer.concat([prev, Buffer.from(data)]);
-    this.entries.set(n, { type: 'file', mode: opts.mode ?? 0o644, uid: opts.uid ?? 0, gid: opts.gid ?? 0, mtime: 0, content });
+    this.entries.set(n, {
+      type: 'file',
+      mode: opts.mode ?? 0o644,
+      uid: opts.uid ?? 0,
+      gid: opts.gid ?? 0,
+      mtime: 0,
+      content,
+    });
   }
 
   mkdir(p: string, opts: { recursive?: boolean; mode?: number } = {}): void {

@@ -15,8 +15,24 @@ describe('PID namespaces', () => {
   it('gives later processes of the namespace the next free PIDs (runc init’s threads took 2–6)', () => {
     const { kernel, clock } = newKernel();
     const c = startContainer(kernel, clock, ID_WEB, ['sh']);
-    const child = kernel.spawn({ ppid: c.pid1, args: ['sleep', '1000'], uid: 0, gid: 0, ns: c.ns, cgroup: c.cgroup, startTime: clock.now() });
-    const exec = kernel.spawn({ ppid: c.shim, args: ['ps'], uid: 0, gid: 0, ns: c.ns, cgroup: c.cgroup, startTime: clock.now() });
+    const child = kernel.spawn({
+      ppid: c.pid1,
+      args: ['sleep', '1000'],
+      uid: 0,
+      gid: 0,
+      ns: c.ns,
+      cgroup: c.cgroup,
+      startTime: clock.now(),
+    });
+    const exec = kernel.spawn({
+      ppid: c.shim,
+      args: ['ps'],
+      uid: 0,
+      gid: 0,
+      ns: c.ns,
+      cgroup: c.cgroup,
+      startTime: clock.now(),
+    });
     expect(kernel.process(child)?.nsPids).toEqual([child, 7]);
     expect(kernel.process(exec)?.nsPids).toEqual([exec, 8]);
     const inside = kernel.view(exec).processes();
@@ -49,7 +65,15 @@ describe('PID namespaces', () => {
     const a = startContainer(kernel, clock, ID_WEB, ['sh']);
     const b = startContainer(kernel, clock, ID_DB, ['sh']);
     expect(() =>
-      kernel.spawn({ ppid: a.pid1, args: ['x'], uid: 0, gid: 0, ns: b.ns, cgroup: b.cgroup, startTime: clock.now() }),
+      kernel.spawn({
+        ppid: a.pid1,
+        args: ['x'],
+        uid: 0,
+        gid: 0,
+        ns: b.ns,
+        cgroup: b.cgroup,
+        startTime: clock.now(),
+      }),
     ).toThrow(/PID namespace/);
   });
 

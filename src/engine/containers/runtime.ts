@@ -1,5 +1,6 @@
 import { EngineError, conflict } from '../../api/errors.js';
 import type { Kernel } from '../../kernel/kernel.js';
+import { limitsFromFlags } from '../../kernel/limits.js';
 import type { NamespaceType } from '../../kernel/view.js';
 import type { ProgramRun, TimelineEvent } from '../../programs/types.js';
 import type { StateStore } from '../../store/index.js';
@@ -85,16 +86,16 @@ export class ContainerRuntime {
 
   private cgroupLimits(rec: ContainerRecord) {
     const h = rec.HostConfig;
-    const swap = h.MemorySwap > 0 ? h.MemorySwap - h.Memory : h.MemorySwap === -1 ? undefined : h.Memory;
-    const quota = h.NanoCpus ? Math.round((h.NanoCpus / 1e9) * 100000) : h.CpuQuota || undefined;
-    return {
-      ...(h.Memory ? { memoryMax: h.Memory } : {}),
-      ...(h.Memory && swap !== undefined ? { memorySwapMax: swap } : {}),
-      ...(quota ? { cpuQuotaUsec: quota } : {}),
-      cpuPeriodUsec: h.CpuPeriod || 100000,
-      cpuWeight: h.CpuShares ? 1 + Math.floor(((h.CpuShares - 2) * 9999) / 262142) : 100,
-      ...(h.PidsLimit && h.PidsLimit > 0 ? { pidsMax: h.PidsLimit } : {}),
-    };
+    return limitsFromFlags({
+      memory: h.Memory,
+      memorySwap: h.MemorySwap,
+      memoryReservation: h.MemoryReservation,
+      nanoCpus: h.NanoCpus,
+      cpuQuota: h.CpuQuota,
+      cpuPeriod: h.CpuPeriod,
+      cpuShares: h.CpuShares,
+      pidsLimit: h.PidsLimit ?? 0,
+    });
   }
 
   /** `POST /containers/{id}/start` at time `at`. Throws StartError (126/127) when the command cannot run. */
@@ -116,6 +117,7 @@ export class ContainerRuntime {
       cgroup: '/system.slice/containerd.service',
       startTime: at,
       memory: 12 * 1024 * 1024,
+      threads: 11,
     });
     let mainPid = 0;
     const runner = this.env.runner(rec, () => mainPid || shim);

@@ -281,7 +281,7 @@ export class ContainerService {
     const base = hostFs(this.host, () => this.now());
     const ns = this.kernel.hostNamespaces();
     const pid = this.kernel.spawn({
-      ppid: 1,
+      ppid: this.kernel.hostShellPid(),
       args: argv,
       uid: 0,
       gid: 0,

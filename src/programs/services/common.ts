@@ -1,4 +1,5 @@
 import { programOf } from '../../fs/files.js';
+import type { SystemView } from '../../kernel/view.js';
 import { resolveExecutable } from '../registry.js';
 import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
 import { Timeline } from './timeline.js';
@@ -60,16 +61,52 @@ export function isRunning(ctx: ProcessContext, comm: string): boolean {
   return ctx.sys.processes().some((p) => p.comm === comm && p.pid !== self && p.state !== 'Z');
 }
 
+/** The last PID handed out, shared by a process and the programs it execs into. */
+const lastPids = new WeakMap<SystemView, { last: number }>();
+
 /**
  * The PIDs the kernel will hand to the processes this one starts: Linux numbers processes of a
  * namespace one after another, so the next ones follow the last PID given out. Servers print
  * them (`start worker process 29`), so they must be known before the children exist.
  */
 export function pidPlanner(ctx: ProcessContext): () => number {
-  let last = lastPid(ctx);
+  let state = lastPids.get(ctx.sys);
+  if (!state) {
+    state = { last: lastPid(ctx) };
+    lastPids.set(ctx.sys, state);
+  }
+  const s = state;
   return () => {
-    last += 1;
-    return last;
+    s.last += 1;
+    return s.last;
+  };
+}
+
+/**
+ * The kernel as a program exec'd `offset` ms into a process sees it while its timeline is
+ * computed: the same namespace and PID counter, a clock that starts when the exec happens.
+ * `settle()` ends the shift once the timeline is known: signals arrive in real time.
+ */
+export function laterView(sys: SystemView, offset: number): { view: SystemView; settle(): void } {
+  let shift = offset;
+  const view: SystemView = {
+    now: () => sys.now() + shift,
+    bootTime: () => sys.bootTime(),
+    uts: () => sys.uts(),
+    cpus: () => sys.cpus(),
+    meminfo: () => sys.meminfo(),
+    loadavg: () => sys.loadavg(),
+    processes: () => sys.processes(),
+    selfPid: () => sys.selfPid(),
+    isHost: () => sys.isHost(),
+  };
+  const state = lastPids.get(sys);
+  if (state) lastPids.set(view, state);
+  return {
+    view,
+    settle: () => {
+      shift = 0;
+    },
   };
 }
 

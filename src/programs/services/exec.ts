@@ -1,6 +1,6 @@
 import { findProgram, resolveExecutable } from '../registry.js';
 import type { ProcessContext, ProgramRun } from '../types.js';
-import { defaultAction } from './common.js';
+import { defaultAction, laterView } from './common.js';
 import { shifted, type Timeline } from './timeline.js';
 
 /** Who a program runs as after `gosu`. */
@@ -15,8 +15,8 @@ export function commOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).slice(0, 15);
 }
 
-/** The same process seen by the program it becomes (other argv, maybe another user). */
-export function contextFor(ctx: ProcessContext, argv: string[], path: string, as?: RunAs): ProcessContext {
+/** The same process seen by the program it becomes (other argv, maybe another user, another clock). */
+export function contextFor(ctx: ProcessContext, argv: string[], path: string, as?: RunAs, sys = ctx.sys): ProcessContext {
   return {
     argv,
     path,
@@ -28,7 +28,7 @@ export function contextFor(ctx: ProcessContext, argv: string[], path: string, as
     tty: ctx.tty,
     stdin: ctx.stdin,
     fs: ctx.fs,
-    sys: ctx.sys,
+    sys,
     exec: (a, o) => ctx.exec(a, o),
     random: () => ctx.random(),
   };
@@ -46,9 +46,11 @@ export async function execInto(ctx: ProcessContext, t: Timeline, argv: string[],
   let after = ctx;
   if ('path' in target) {
     t.exec({ argv, comm: commOf(target.path), ...(as ? { user: as.user, uid: as.uid } : {}) });
-    after = contextFor(ctx, argv, target.path, as);
+    const later = laterView(ctx.sys, offset);
+    after = contextFor(ctx, argv, target.path, as, later.view);
     const impl = target.program === 'script' ? undefined : findProgram(target.program);
     run = impl ? await impl.run(after) : await ctx.exec(argv);
+    later.settle();
   } else {
     // Not found or not executable: the shell running the entrypoint says so, the way it does.
     run = await ctx.exec(argv);

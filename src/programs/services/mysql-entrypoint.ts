@@ -1,6 +1,6 @@
 import type { Program, ProcessContext, ProgramRun } from '../types.js';
 import { fileEnv, leftByEarlierStart, passwdUser, pidPlanner, programVersion, startOf } from './common.js';
-import { execInto, type RunAs, reexecAs } from './exec.js';
+import { contextFor, execInto, type RunAs, reexecAs } from './exec.js';
 import { processInitFiles } from './init-files.js';
 import { MysqlLog, mysqldFacts } from './mysql-log.js';
 import { initDataDir, mysqldOption } from './mysqld.js';
@@ -51,7 +51,7 @@ export const mysqlEntrypoint: Program = {
     }
     const datadir = mysqldOption(ctx, args.slice(1), 'datadir', '/var/lib/mysql').replace(/\/$/, '');
     if (!leftByEarlierStart(ctx, `${datadir}/mysql`, t.start)) {
-      const code = await initialise(ctx, t, datadir, log);
+      const code = await initialise(as ? contextFor(ctx, ctx.argv, ctx.path, as) : ctx, t, datadir, log);
       if (code !== 0) return t.exit(code);
     } else socketFix(ctx, t, datadir);
     return execInto(ctx, t, args, as);

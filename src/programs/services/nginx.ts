@@ -57,10 +57,10 @@ function runNginx(ctx: ProcessContext, version: string): ProgramRun {
   }
   if (o.mode === 'signal') {
     const pid = readText(ctx, conf.pidFile)?.trim();
-    const stamp = `${nginxTime(startOf(ctx))} [${pid ? 'notice' : 'error'}] ${self}#${self}:`;
+    const stamp = `${nginxTime(startOf(ctx))} [notice] ${self}#${self}:`;
     const target = { stop: 'SIGTERM', quit: 'SIGQUIT', reopen: 'SIGUSR1', reload: 'SIGHUP' }[o.signal ?? ''];
     if (!target) return finished('', `nginx: invalid option: "-s ${o.signal ?? ''}"\n`, 1);
-    if (!pid) return finished('', `${stamp} open() "${conf.pidFile}" failed (2: No such file or directory)\n`, 1);
+    if (!pid) return finished('', `nginx: [error] open() "${conf.pidFile}" failed (2: No such file or directory)\n`, 1);
     return {
       events: [
         { at: 0, kind: 'stderr', text: `${stamp} signal process started\n` },

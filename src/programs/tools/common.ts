@@ -14,7 +14,7 @@ export type ToolImpl = (t: Tool) => ProgramRun | Promise<ProgramRun>;
 
 export type Errno = FsErrorCode | 'EPERM' | 'EBUSY';
 
-const STRERROR: Record<Errno, string> = {
+const STRERROR: Partial<Record<Errno, string>> & Record<string, string> = {
   ENOENT: 'No such file or directory',
   EEXIST: 'File exists',
   ENOTDIR: 'Not a directory',
@@ -27,11 +27,13 @@ const STRERROR: Record<Errno, string> = {
   EXDEV: 'Invalid cross-device link',
   EPERM: 'Operation not permitted',
   EBUSY: 'Device or resource busy',
+  ENOSPC: 'No space left on device',
+  ENAMETOOLONG: 'File name too long',
 };
 
 /** The C library's text for an errno (`strerror`). */
 export function strerror(code: Errno): string {
-  return STRERROR[code];
+  return STRERROR[code] ?? code;
 }
 
 /** The errno of a thrown filesystem error (anything else is rethrown: it is a bug). */
