@@ -139,8 +139,9 @@ function translateCommanderError(spec: CommandSpec, e: { code?: string; message:
 
 /** Parses a command's arguments with docker's grammar and docker's error texts. */
 export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand {
+  // Every command takes --help; `run` lists it itself because its -h means --hostname.
   const helpShort = spec.flags.some((f) => f.short === 'h') ? {} : { short: 'h' };
-  const flags = [...spec.flags, { ...HELP, ...helpShort }];
+  const flags = spec.flags.some((f) => f.long === 'help') ? spec.flags : [...spec.flags, { ...HELP, ...helpShort }];
   const { tokens, bools } = normalize({ ...spec, flags }, argv);
   const { cmd, options } = buildCommander(spec, flags);
   try {

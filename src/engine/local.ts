@@ -190,7 +190,15 @@ export class LocalEngine implements Engine {
   }
 
   async hostCommand(argv: string[], stdin: string | null, onChunk: (c: LogChunk) => void): Promise<number> {
-    const { events, code, start } = await this.session(async (svc) => ({ ...(await svc.hostCommand(argv, stdin)), start: svc.now() }));
+    const { events, code, start } = await this.session(async (svc) => {
+      const start = svc.now();
+      const result = await svc.hostCommand(argv, stdin);
+      // A host command takes the time it takes (`dockersim host sleep 5` lets five seconds pass).
+      const exit = result.events.find((e) => e.kind === 'exit');
+      if (exit) await passTime(svc.rt, exit.at);
+      await svc.runtime.catchUp();
+      return { ...result, start };
+    });
     for (const e of events) {
       if (e.kind === 'stdout' || e.kind === 'stderr') onChunk({ stream: e.kind, text: e.text, time: start + e.at });
     }

@@ -147,18 +147,32 @@ export function overlayPseudoFs(base: FsView, mounts: PseudoMount[]): FsView {
     throw new FsError(m.denied, path);
   }
 
+  /** stat and lstat answer undefined for a path that cannot be reached, as FsView promises. */
+  function quiet(fn: () => FileStat | undefined): FileStat | undefined {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof FsError && ['ENOENT', 'ENOTDIR', 'ELOOP', 'EACCES'].includes(e.code)) return undefined;
+      throw e;
+    }
+  }
+
   return {
     stat: (path) =>
-      viaBase(
-        path,
-        () => base.stat(path) ?? throwEnoent(path),
-        () => statOf(resolve(path, true), true),
+      quiet(() =>
+        viaBase(
+          path,
+          () => base.stat(path) ?? throwEnoent(path),
+          () => statOf(resolve(path, true), true),
+        ),
       ),
     lstat: (path) =>
-      viaBase(
-        path,
-        () => base.lstat(path) ?? throwEnoent(path),
-        () => statOf(resolve(path, false), false),
+      quiet(() =>
+        viaBase(
+          path,
+          () => base.lstat(path) ?? throwEnoent(path),
+          () => statOf(resolve(path, false), false),
+        ),
       ),
     readFile(path) {
       return viaBase(

@@ -1,5 +1,5 @@
 import type { Compound, List } from './ast.js';
-import { testCond } from './builtins/test.js';
+import { testCond } from './builtins/cond.js';
 import { LoopSignal } from './errors.js';
 import { expandFields, expandPattern, expandString } from './expand.js';
 import type { Interp } from './interp.js';
@@ -32,7 +32,7 @@ async function loopBody(ip: Interp, body: List, io: IO, status: { code: number }
   }
 }
 
-async function loop(ip: Interp, io: IO, pass: (status: { code: number }) => Promise<boolean>): Promise<number> {
+async function loop(ip: Interp, pass: (status: { code: number }) => Promise<boolean>): Promise<number> {
   const status = { code: 0 };
   ip.state.loopDepth++;
   try {
@@ -56,7 +56,7 @@ export async function runCompound(ip: Interp, cmd: Compound, io: IO): Promise<nu
       return cmd.otherwise ? ip.runList(cmd.otherwise, io) : 0;
     }
     case 'while':
-      return loop(ip, io, async (status) => {
+      return loop(ip, async (status) => {
         const c = await condition(ip, cmd.cond, io);
         if ((c === 0) === cmd.until) return false;
         return loopBody(ip, cmd.body, io, status);
@@ -65,7 +65,7 @@ export async function runCompound(ip: Interp, cmd: Compound, io: IO): Promise<nu
       ip.curIO = io;
       const items = cmd.items ? await expandFields(ip, cmd.items) : [...ip.state.positional];
       let i = 0;
-      return loop(ip, io, async (status) => {
+      return loop(ip, async (status) => {
         if (i >= items.length) return false;
         if (!ip.state.set(cmd.name, items[i++]!)) return false;
         return loopBody(ip, cmd.body, io, status);
@@ -73,10 +73,11 @@ export async function runCompound(ip: Interp, cmd: Compound, io: IO): Promise<nu
     }
     case 'cfor': {
       ip.curIO = io;
-      const arith = async (w: typeof cmd.init): Promise<bigint> => (w ? ip.arith(await expandString(ip, w)) : 1n);
+      const arith = async (w: typeof cmd.init): Promise<bigint> =>
+        w ? ip.arith(await expandString(ip, w)) : 1n;
       if (cmd.init) await arith(cmd.init);
       let first = true;
-      return loop(ip, io, async (status) => {
+      return loop(ip, async (status) => {
         if (!first && cmd.step) await arith(cmd.step);
         first = false;
         if ((await arith(cmd.cond)) === 0n) return false;
@@ -89,7 +90,8 @@ export async function runCompound(ip: Interp, cmd: Compound, io: IO): Promise<nu
       for (let i = 0; i < cmd.items.length; i++) {
         const item = cmd.items[i]!;
         let hit = false;
-        for (const p of item.patterns) if (!hit && matchPattern(await expandPattern(ip, p), subject)) hit = true;
+        for (const p of item.patterns)
+          if (!hit && matchPattern(await expandPattern(ip, p), subject)) hit = true;
         if (!hit) continue;
         let status = await ip.runList(item.body, io);
         for (let j = i; cmd.items[j]?.fallthrough && cmd.items[j + 1]; j++) {

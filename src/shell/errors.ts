@@ -4,7 +4,9 @@ import type { Dialect } from './types.js';
 export type TokenKind = 'eof' | 'newline' | 'op' | 'keyword' | 'word' | 'redirection';
 
 export interface SyntaxProblem {
-  kind: 'unexpected' | 'unterminated' | 'backquote' | 'missing';
+  kind: 'unexpected' | 'unterminated' | 'backquote' | 'missing' | 'text';
+  /** For `text`: the words after `syntax error: ` (ash) or `Syntax error: ` (dash). */
+  text?: string;
   token?: { kind: TokenKind; text: string };
   /** What the parser wanted instead (`then`, `)`...), as ash and dash mention it. */
   expecting?: string;
@@ -56,6 +58,7 @@ export function syntaxMessage(style: MessageStyle, p: SyntaxProblem): string {
     if (p.kind === 'unterminated') return `${a}: syntax error: unterminated quoted string`;
     if (p.kind === 'backquote') return `${a}: syntax error: EOF in backquote substitution`;
     if (p.kind === 'missing') return `${a}: syntax error: missing '${p.closing}'`;
+    if (p.kind === 'text') return `${a}: syntax error: ${p.text}`;
     return `${a}: syntax error: unexpected ${named(p.token!)}${expecting}`;
   }
   if (style.dialect === 'dash') {
@@ -63,13 +66,16 @@ export function syntaxMessage(style: MessageStyle, p: SyntaxProblem): string {
     if (p.kind === 'unterminated') return `${pre} Unterminated quoted string`;
     if (p.kind === 'backquote') return `${pre} EOF in backquote substitution`;
     if (p.kind === 'missing') return `${pre} Missing '${p.closing}'`;
+    if (p.kind === 'text') return `${pre} ${p.text}`;
     return `${pre} ${named(p.token!)} unexpected${expecting}`;
   }
   // bash names the source only when it is not reading from a terminal.
   const pre = style.interactive ? `${a}: ` : `${a}: -c: line ${p.line}: `;
   if (p.kind === 'unterminated') return `${pre}unexpected EOF while looking for matching \`${p.quote}'`;
   if (p.kind === 'backquote') return `${pre}unexpected EOF while looking for matching \`\`'`;
-  if (p.kind === 'missing') return `${pre}unexpected EOF while looking for matching \`${p.closing!.slice(0, 1)}'`;
+  if (p.kind === 'missing')
+    return `${pre}unexpected EOF while looking for matching \`${p.closing!.slice(0, 1)}'`;
+  if (p.kind === 'text') return `${pre}syntax error: ${p.text}`;
   if (p.token!.kind === 'eof') return `${pre}syntax error: unexpected end of file`;
   const first = `${pre}syntax error near unexpected token \`${p.token!.text}'`;
   return style.interactive ? first : `${first}\n${pre}\`${p.lineText}'`;
@@ -103,3 +109,6 @@ export class FatalError {
     readonly code: number,
   ) {}
 }
+
+/** A script that would run on forever (a busy loop, `while :; do sleep 1; done`, `sleep infinity`). */
+export class EndlessSignal {}

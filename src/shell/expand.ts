@@ -1,4 +1,5 @@
 import type { List, Word, WordPart } from './ast.js';
+import { braceExpand } from './braces.js';
 import { glob } from './glob.js';
 import type { Speaker } from './messages.js';
 import { expandParam } from './params.js';
@@ -14,6 +15,7 @@ export interface Expander {
   readonly argv0: string;
   readonly interactive: boolean;
   pid(): number;
+  random(): number;
   speaker(): Speaker;
   /** Runs `$(…)` and returns its output (trailing newlines are removed here). */
   cmdSub(body: List): Promise<string>;
@@ -35,7 +37,14 @@ export const ifsOf = (x: Expander): string => x.state.get('IFS') ?? DEFAULT_IFS;
 
 function tilde(x: Expander, parts: WordPart[], assignment: boolean): WordPart[] {
   const first = parts[0];
-  if (first?.type !== 'lit' || first.quoted || !first.value.startsWith('~')) return parts;
+  if (first?.type !== 'lit' || first.quoted) return parts;
+  // bash also expands `~` after the `=` of an argument that looks like an assignment (`a=~/x`).
+  const eq = x.dialect === 'bash' && !assignment ? /^[A-Za-z_][A-Za-z0-9_]*=(?=~)/.exec(first.value) : null;
+  if (eq) {
+    const rest = tilde(x, [{ ...first, value: first.value.slice(eq[0].length) }, ...parts.slice(1)], true);
+    return [{ type: 'lit', value: eq[0], quoted: false }, ...rest];
+  }
+  if (!first.value.startsWith('~')) return parts;
   const pieces = assignment ? first.value.split(':') : [first.value];
   const home = (user: string): string | undefined => {
     if (user === '') return x.state.get('HOME');
@@ -151,11 +160,14 @@ function fields(segs: Seg[], ifs: string): Chunk[][] {
 /** Expands command words: fields, split on IFS, then pathname expansion. */
 export async function expandFields(x: Expander, words: Word[]): Promise<string[]> {
   const out: string[] = [];
-  for (const word of words) {
+  for (const word of x.dialect === 'bash' ? words.flatMap(braceExpand) : words) {
     const segs = await expandParts(x, tilde(x, word.parts, false), false);
     for (const field of fields(segs, ifsOf(x))) {
       const pattern = field.map((c) => (c.quoted ? quotePattern(c.text) : c.text)).join('');
-      const matches = !x.state.options.noglob && hasGlob(pattern) ? glob(x.fs, x.state.cwd, pattern) : [];
+      const matches =
+        !x.state.options.noglob && hasGlob(pattern)
+          ? glob(x.fs, x.state.cwd, pattern, x.dialect !== 'bash')
+          : [];
       if (matches.length) out.push(...matches);
       else out.push(field.map((c) => c.text).join(''));
     }
@@ -178,4 +190,3 @@ export async function expandString(x: Expander, word: Word, assignment = false):
 export async function expandPattern(x: Expander, word: Word): Promise<string> {
   return joinSegs(await expandParts(x, tilde(x, word.parts, false), false), true);
 }
-

@@ -10,9 +10,9 @@ const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 /**
  * Pathname expansion: the paths matching a pattern, one directory level per `/`, sorted in
  * byte order (the C locale of a container). Names starting with `.` need a pattern that does.
- * An empty result means the word stays as it was written.
+ * An empty result means the word stays as it was written. `dotDirs`: `.*` also matches `.` and `..`.
  */
-export function glob(fs: ShellFs, cwd: string, pattern: string): string[] {
+export function glob(fs: ShellFs, cwd: string, pattern: string, dotDirs = false): string[] {
   const segs = pattern.split('/');
   let paths = [pattern.startsWith('/') ? '/' : ''];
   for (const seg of segs) {
@@ -30,8 +30,10 @@ export function glob(fs: ShellFs, cwd: string, pattern: string): string[] {
         continue;
       }
       const dotOk = seg.startsWith('.') || seg.startsWith('\\.');
-      for (const name of [...names].sort(byteOrder)) {
-        if (name === '.' || name === '..' || (name.startsWith('.') && !dotOk)) continue;
+      // ash and dash let `.*` match `.` and `..`; bash 5.2 skips them.
+      const all = dotOk && dotDirs ? ['.', '..', ...names] : names;
+      for (const name of [...all].sort(byteOrder)) {
+        if (((name === '.' || name === '..') && !dotDirs) || (name.startsWith('.') && !dotOk)) continue;
         if (matchPattern(seg, name, true)) next.push(join(base, name));
       }
     }

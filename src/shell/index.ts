@@ -2,9 +2,9 @@
  * dockersim's shell: a POSIX sh with the bash bits learners type, in three dialects (busybox ash,
  * bash, dash) that differ where the real shells differ (messages, `echo`, arithmetic, prompts).
  */
-export type { Word, List } from './ast.js';
+export type { List, Word } from './ast.js';
 export { ShellSyntaxError, syntaxMessage } from './errors.js';
-export { parse, type ParseOptions } from './parser.js';
+export { type ParseOptions, parse } from './parser.js';
 export { Shell } from './shell.js';
 export type {
   CommandResult,

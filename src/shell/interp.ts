@@ -1,11 +1,11 @@
 import { ArithError, evaluate } from './arith.js';
-import type { AndOr, Command, FunctionDef, List, Pipeline } from './ast.js';
+import type { AndOr, Command, List, Pipeline } from './ast.js';
 import { runCompound } from './compound.js';
-import { ExitSignal, FatalError, ReturnSignal, ShellSyntaxError } from './errors.js';
+import { EndlessSignal, ExitSignal, FatalError } from './errors.js';
 import type { Expander } from './expand.js';
-import { CaptureSink, Input, IO } from './io.js';
+import { CaptureSink, type IO } from './io.js';
+import { runBackground, runScript, runStages } from './jobs.js';
 import { arithMessage, fatalCode, type Speaker } from './messages.js';
-import { Parser } from './parser.js';
 import { applyRedirects } from './redirect.js';
 import { runSimple } from './simple.js';
 import type { ShellState } from './state.js';
@@ -20,9 +20,6 @@ export interface InterpConfig {
   maxTime: number;
 }
 
-/** A script that would run on forever (a busy loop, `while :; do sleep 1; done`, `sleep infinity`). */
-export class EndlessSignal {}
-
 export interface Job {
   pid: number;
   end: number;
@@ -32,6 +29,8 @@ export interface Job {
 /** Counters shared by a shell and its subshells. */
 interface Shared {
   steps: number;
+  /** State of `$RANDOM`'s generator (seeded from the PID, so runs repeat). */
+  seed?: number;
   nextPid: number;
   history: string[];
 }
@@ -84,7 +83,15 @@ export class Interp implements Expander {
   }
 
   fork(): Interp {
-    const sub = new Interp(this.host, this.cfg, this.state.clone(), this.events, this.now, this.shared, this.curIO);
+    const sub = new Interp(
+      this.host,
+      this.cfg,
+      this.state.clone(),
+      this.events,
+      this.now,
+      this.shared,
+      this.curIO,
+    );
     sub.line = this.line;
     sub.background = this.background;
     sub.funcDepth = this.funcDepth;
@@ -92,6 +99,13 @@ export class Interp implements Expander {
     // A subshell starts without the traps its parent set (ignored signals stay ignored).
     for (const [sig, action] of sub.state.traps) if (action !== '') sub.state.traps.delete(sig);
     return sub;
+  }
+
+  /** `$RANDOM`: 0..32767 from a small linear congruential generator. */
+  random(): number {
+    const seed = ((this.shared.seed ?? this.pid()) * 1103515245 + 12345) >>> 0;
+    this.shared.seed = seed;
+    return (seed >>> 16) & 0x7fff;
   }
 
   allocPid(): number {
@@ -174,36 +188,19 @@ export class Interp implements Expander {
     const io = this.curIO.with([[1, out]]);
     const code = await this.subshell(io, (sub) => sub.runList(body, io));
     this.lastSubStatus = code;
-    this.state.lastStatus = code;
+    // bash shows the status in `$?` at once; ash and dash only once the command is done.
+    if (this.dialect === 'bash') this.state.lastStatus = code;
     return out.text;
   }
 
   async runList(list: List, io: IO): Promise<number> {
     let status = 0;
     for (const item of list.items) {
-      if (item.background) status = await this.runBackground(item.andor, io);
+      if (item.background) status = await runBackground(this, item.andor, io);
       else status = await this.runAndOr(item.andor, io);
       this.state.lastStatus = status;
     }
     return status;
-  }
-
-  async runBackground(andor: AndOr, io: IO): Promise<number> {
-    const sub = this.fork();
-    sub.background = true;
-    // Without job control a background job's stdin is /dev/null.
-    const jobIO = io.with([[0, new Input('')]]);
-    let code = 0;
-    try {
-      code = await sub.guard(jobIO, () => sub.runAndOr(andor, jobIO));
-    } catch (e) {
-      if (!(e instanceof EndlessSignal)) throw e;
-      sub.now = Number.POSITIVE_INFINITY;
-    }
-    const pid = sub.lastPid ?? this.allocPid();
-    this.jobs.push({ pid, end: sub.now, code });
-    this.state.lastBg = pid;
-    return 0;
   }
 
   async runAndOr(andor: AndOr, io: IO): Promise<number> {
@@ -237,34 +234,11 @@ export class Interp implements Expander {
     if (p.negate) this.errexitOff++;
     let status: number;
     try {
-      status = p.cmds.length === 1 ? await this.runCommand(p.cmds[0]!, io) : await this.runStages(p, io);
+      status = p.cmds.length === 1 ? await this.runCommand(p.cmds[0]!, io) : await runStages(this, p, io);
     } finally {
       if (p.negate) this.errexitOff--;
     }
     return p.negate ? (status === 0 ? 1 : 0) : status;
-  }
-
-  /** Each stage is a subshell starting now; it reads the text the stage before it wrote. */
-  private async runStages(p: Pipeline, io: IO): Promise<number> {
-    const start = this.now;
-    let end = start;
-    let input: Input = io.stdin;
-    const codes: number[] = [];
-    for (let i = 0; i < p.cmds.length; i++) {
-      const last = i === p.cmds.length - 1;
-      const out = new CaptureSink();
-      const stageIO = io.with([
-        [0, input],
-        [1, last ? io.sink(1) : out],
-      ]);
-      this.now = start;
-      codes.push(await this.subshell(stageIO, (sub) => sub.runCommand(p.cmds[i]!, stageIO)));
-      end = Math.max(end, this.now);
-      input = new Input(out.text);
-    }
-    this.now = end;
-    const failed = codes.filter((c) => c !== 0);
-    return this.state.options.pipefail && failed.length ? failed[failed.length - 1]! : codes[codes.length - 1]!;
   }
 
   async runCommand(cmd: Command, io: IO): Promise<number> {
@@ -279,45 +253,9 @@ export class Interp implements Expander {
     return runCompound(this, cmd, redirected);
   }
 
-  async callFunction(fn: FunctionDef, args: string[], io: IO): Promise<number> {
-    const saved = this.state.positional;
-    this.state.positional = args;
-    this.state.frames.push(new Map());
-    this.funcDepth++;
-    try {
-      return await this.runCommand(fn.body, io);
-    } catch (e) {
-      if (e instanceof ReturnSignal) return e.code;
-      throw e;
-    } finally {
-      this.funcDepth--;
-      this.state.popFrame();
-      this.state.positional = saved;
-    }
-  }
-
   /** Parses and runs text one line at a time (eval, `.`, traps); a syntax error prints and gives 2. */
-  async runScript(text: string, io: IO): Promise<number> {
-    const parser = new Parser(text, {
-      dialect: this.dialect,
-      argv0: this.argv0,
-      interactive: this.interactive,
-      firstLine: this.line,
-      alias: (name) => this.aliasFor(name),
-    });
-    let status = 0;
-    for (;;) {
-      let list: List | null;
-      try {
-        list = parser.nextCommand();
-      } catch (e) {
-        if (!(e instanceof ShellSyntaxError)) throw e;
-        this.error(io, e.message);
-        return 2;
-      }
-      if (!list) return status;
-      status = await this.runList(list, io);
-    }
+  runScript(text: string, io: IO): Promise<number> {
+    return runScript(this, text, io);
   }
 
   aliasFor(name: string): string | undefined {

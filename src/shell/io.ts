@@ -60,12 +60,14 @@ export class Input {
     return { line, complete: nl >= 0 };
   }
 
-  /** Everything not read yet (a command that reads stdin consumes it all). */
-  takeAll(): string | null {
-    if (this.text === null) return null;
-    const rest = this.text.slice(this.pos);
-    this.pos = this.text.length;
-    return rest;
+  /** Everything not read yet. */
+  rest(): string | null {
+    return this.text === null ? null : this.text.slice(this.pos);
+  }
+
+  /** Marks `n` characters as read (by a command that reported it). */
+  skip(n: number): void {
+    if (this.text !== null) this.pos = Math.min(this.text.length, this.pos + Math.max(0, n));
   }
 }
 

@@ -19,9 +19,27 @@ export interface LexerHost {
   heredocWord(text: string, line: number): Word;
 }
 
-const OPS_ALL = [';;', ';', '&&', '&', '||', '|', '<<-', '<<', '<>', '<&', '<', '>>', '>&', '>|', '>', '(', ')'];
+const OPS_ALL = [
+  ';;',
+  ';',
+  '&&',
+  '&',
+  '||',
+  '|',
+  '<<-',
+  '<<',
+  '<>',
+  '<&',
+  '<',
+  '>>',
+  '>&',
+  '>|',
+  '>',
+  '(',
+  ')',
+];
 const OPS_EXTRA: Record<Dialect, string[]> = {
-  bash: ['&>>', '&>', '<<<', ';&', '(('],
+  bash: ['&>>', '&>', '<<<', ';&', '((', '|&'],
   ash: ['&>>', '&>', '<<<'],
   dash: [],
 };
@@ -96,7 +114,8 @@ export class Lexer {
       const line = this.style.dialect === 'bash' ? this.line + (this.src.endsWith('\n') ? 0 : 1) : tok.line;
       return this.fail({ kind: 'unexpected', token: { kind: 'eof', text: '' }, expecting, line });
     }
-    if (tok.type === 'newline') return this.fail({ ...base, kind: 'unexpected', token: { kind: 'newline', text: 'newline' } });
+    if (tok.type === 'newline')
+      return this.fail({ ...base, kind: 'unexpected', token: { kind: 'newline', text: 'newline' } });
     if (tok.type === 'op') {
       const kind: TokenKind = isRedirOp(tok.value) ? 'redirection' : 'op';
       return this.fail({ ...base, kind: 'unexpected', token: { kind, text: tok.value } });
@@ -160,7 +179,9 @@ export class Lexer {
         if (text === doc.delimiter) break;
         body += `${text}\n`;
       }
-      doc.body = doc.quoted ? { parts: [{ type: 'lit', value: body, quoted: true }] } : this.host.heredocWord(body, startLine);
+      doc.body = doc.quoted
+        ? { parts: [{ type: 'lit', value: body, quoted: true }] }
+        : this.host.heredocWord(body, startLine);
     }
   }
 }

@@ -20,7 +20,8 @@ export function prefix(s: Speaker, builtin?: string): string {
     if (!builtin) return `${a}: `;
     return s.interactive ? `${a}: ${builtin}: ` : `${a}: ${builtin}: line ${s.line}: `;
   }
-  const head = s.dialect === 'dash' ? `${a}: ${s.line}: ` : s.interactive ? `${a}: ` : `${a}: line ${s.line}: `;
+  const head =
+    s.dialect === 'dash' ? `${a}: ${s.line}: ` : s.interactive ? `${a}: ` : `${a}: line ${s.line}: `;
   return builtin ? `${head}${builtin}: ` : head;
 }
 
@@ -48,7 +49,8 @@ export function redirectMessage(s: Speaker, path: string, code: string, write: b
 }
 
 export function arithMessage(s: Speaker, e: ArithError): string {
-  if (s.dialect === 'ash') return `${prefix(s)}${e.kind === 'div0' ? 'divide by zero' : 'arithmetic syntax error'}`;
+  if (s.dialect === 'ash')
+    return `${prefix(s)}${e.kind === 'div0' ? 'divide by zero' : 'arithmetic syntax error'}`;
   if (s.dialect === 'dash') {
     if (e.kind === 'div0') return `${prefix(s)}arithmetic expression: division by zero: "${e.expr}"`;
     if (e.kind === 'number') return `${prefix(s)}Illegal number: ${e.expr}`;
@@ -67,7 +69,12 @@ export function arithMessage(s: Speaker, e: ArithError): string {
 }
 
 /** `${x?}` and `set -u`. */
-export function unsetMessage(s: Speaker, name: string, kind: 'nounset' | 'unset' | 'null', text?: string): string {
+export function unsetMessage(
+  s: Speaker,
+  name: string,
+  kind: 'nounset' | 'unset' | 'null',
+  text?: string,
+): string {
   if (text) return `${prefix(s)}${name}: ${text}`;
   if (kind === 'nounset' && s.dialect === 'bash') return `${prefix(s)}${name}: unbound variable`;
   if (kind === 'null') {

@@ -15,6 +15,8 @@ function lookup(x: Expander, name: string): string | string[] | undefined {
   if (name === '!') return s.lastBg === undefined ? undefined : String(s.lastBg);
   if (name === '-') return s.flags(x.interactive);
   if (name === '0') return x.argv0;
+  if (!s.vars.has(name) && name === 'LINENO' && x.dialect !== 'dash') return String(x.speaker().line);
+  if (!s.vars.has(name) && name === 'RANDOM' && x.dialect !== 'dash') return String(x.random());
   if (/^[0-9]+$/.test(name)) return s.positional[Number(name) - 1];
   return s.get(name);
 }
@@ -82,7 +84,8 @@ export async function expandParam(x: Expander, p: ParamPart, inDq: boolean): Pro
       const v = await expandString(x, p.arg!);
       if (!NAME.test(name)) {
         const s = x.speaker();
-        const text = x.dialect === 'bash' ? `$${name}: cannot assign in this way` : `${name}: bad variable name`;
+        const text =
+          x.dialect === 'bash' ? `$${name}: cannot assign in this way` : `${name}: bad variable name`;
         return x.fatal(`${prefix(s)}${text}`, fatalCode(s));
       }
       x.state.set(name, v);
@@ -91,7 +94,7 @@ export async function expandParam(x: Expander, p: ParamPart, inDq: boolean): Pro
     case '?':
     case ':?': {
       if (!useArg) return toSegs(x, name, value, inDq);
-      const msg = p.arg && p.arg.parts.length ? await expandString(x, p.arg) : undefined;
+      const msg = p.arg?.parts.length ? await expandString(x, p.arg) : undefined;
       const kind = op === ':?' ? 'null' : 'unset';
       return x.fatal(unsetMessage(x.speaker(), name, kind, msg), fatalCode(x.speaker()));
     }

@@ -1,6 +1,7 @@
 import type { CaseItem, Command, Compound, CompoundBody, List, Redir, Word } from './ast.js';
 import { isRedirOp, type Token } from './lexer.js';
 import { parseCond } from './parse-cond.js';
+import { parseRedirect } from './parse-simple.js';
 import { type Parser, plain } from './parser.js';
 import { readArith } from './words.js';
 
@@ -23,7 +24,8 @@ export function parseCompound(p: Parser, start: string): Command {
   if (start === 'function') return parseFunctionKeyword(p);
   const body = parseBody(p, start);
   const redirs: Redir[] = [];
-  for (let t = p.lx.peek(); t.type === 'op' && isRedirOp(t.value); t = p.lx.peek()) redirs.push(p.parseRedirect());
+  for (let t = p.lx.peek(); t.type === 'op' && isRedirOp(t.value); t = p.lx.peek())
+    redirs.push(parseRedirect(p));
   return { ...body, redirs, line: first.line } as Compound;
 }
 
@@ -87,7 +89,13 @@ function parseFor(p: Parser): CompoundBody {
   const nameTok = lx.next();
   if (nameTok.type === 'op' && nameTok.value === '((' && p.dialect === 'bash') return parseCFor(p);
   const name = plain(nameTok);
-  if (name === undefined || !NAME.test(name)) return lx.unexpected(nameTok);
+  if (name === undefined || !NAME.test(name)) {
+    if (p.dialect === 'bash') return lx.unexpected(nameTok);
+    return lx.fail({
+      kind: 'text',
+      text: p.dialect === 'dash' ? 'Bad for loop variable' : 'bad for loop variable',
+    });
+  }
   p.skipNewlines();
   let items: Word[] | undefined;
   if (isWord(lx.peek(), 'in')) {

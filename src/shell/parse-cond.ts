@@ -3,8 +3,39 @@ import type { Token } from './lexer.js';
 import { type Parser, plain } from './parser.js';
 import { readRegex } from './words.js';
 
-const UNARY = new Set(['-e', '-f', '-d', '-z', '-n', '-x', '-r', '-w', '-s', '-L', '-h', '-a', '-b', '-c', '-p', '-S']);
-const BINARY = new Set(['=', '==', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+const UNARY = new Set([
+  '-e',
+  '-f',
+  '-d',
+  '-z',
+  '-n',
+  '-x',
+  '-r',
+  '-w',
+  '-s',
+  '-L',
+  '-h',
+  '-a',
+  '-b',
+  '-c',
+  '-p',
+  '-S',
+]);
+const BINARY = new Set([
+  '=',
+  '==',
+  '!=',
+  '=~',
+  '-eq',
+  '-ne',
+  '-lt',
+  '-le',
+  '-gt',
+  '-ge',
+  '-nt',
+  '-ot',
+  '-ef',
+]);
 
 /** bash's `[[ … ]]` (the `[[` is consumed): `&&`, `||`, `!`, `( )`, unary and binary tests. */
 export function parseCond(p: Parser): CondExpr {

@@ -1,7 +1,8 @@
-import type { AndOr, Assign, Command, List, ListItem, Pipeline, Redir, RedirOp, Word } from './ast.js';
+import type { AndOr, Command, List, ListItem, Pipeline, Word } from './ast.js';
 import type { MessageStyle } from './errors.js';
 import { isRedirOp, Lexer, type LexerHost, type Token } from './lexer.js';
 import { parseCompound } from './parse-compound.js';
+import { parseSimple } from './parse-simple.js';
 import type { Dialect } from './types.js';
 import { readHeredocBody } from './words.js';
 
@@ -116,13 +117,19 @@ export class Parser implements LexerHost {
       }
       this.skipNewlines();
     }
-    if (items.length === 0 && !allowEmpty) this.lx.unexpected(this.lx.peek());
+    // At the end of the input the caller names what it expected (`fi`, `done`...).
+    const end = this.lx.peek();
+    if (items.length === 0 && !allowEmpty && end.type !== 'eof') this.lx.unexpected(end);
     return { items };
   }
 
   parseAndOr(): AndOr {
     const andor: AndOr = { first: this.parsePipeline(), rest: [] };
-    for (let t = this.lx.peek(); t.type === 'op' && (t.value === '&&' || t.value === '||'); t = this.lx.peek()) {
+    for (
+      let t = this.lx.peek();
+      t.type === 'op' && (t.value === '&&' || t.value === '||');
+      t = this.lx.peek()
+    ) {
       this.lx.next();
       this.skipNewlines();
       andor.rest.push({ op: t.value as '&&' | '||', pipeline: this.parsePipeline() });
@@ -135,8 +142,21 @@ export class Parser implements LexerHost {
     const negate = plain(first) === '!';
     if (negate) this.lx.next();
     const pipeline: Pipeline = { negate, cmds: [this.parseCommand()], line: first.line };
-    for (let t = this.lx.peek(); t.type === 'op' && t.value === '|'; t = this.lx.peek()) {
+    for (
+      let t = this.lx.peek();
+      t.type === 'op' && (t.value === '|' || t.value === '|&');
+      t = this.lx.peek()
+    ) {
       this.lx.next();
+      // bash's `a |& b` is `a 2>&1 | b`.
+      const prev = pipeline.cmds[pipeline.cmds.length - 1]!;
+      if (t.value === '|&' && prev.type !== 'function') {
+        prev.redirs.push({
+          fd: 2,
+          op: '>&',
+          target: { parts: [{ type: 'lit', value: '1', quoted: false }] },
+        });
+      }
       this.skipNewlines();
       pipeline.cmds.push(this.parseCommand());
     }
@@ -153,16 +173,17 @@ export class Parser implements LexerHost {
     if (t.type === 'op' && (t.value === '(' || t.value === '((')) return parseCompound(this, t.value);
     if (word !== undefined) {
       if (COMPOUND_START.has(word)) return parseCompound(this, word);
-      if (this.dialect === 'bash' && (word === '[[' || word === 'function')) return parseCompound(this, word);
+      // busybox ash knows `[[ ]]` and `function` too (its bash compatibility).
+      if (this.dialect !== 'dash' && (word === '[[' || word === 'function')) return parseCompound(this, word);
       if (LIST_END.has(word) || word === '!') this.lx.unexpected(t);
     }
     if (t.type === 'word') {
       this.lx.next();
       const after = this.lx.peek();
-      if (after.type === 'op' && after.value === '(') return this.parseFunction(t);
-      return this.parseSimple(t);
+      if (after.type === 'op' && after.value === '(' && !ASSIGN.test(t.raw)) return this.parseFunction(t);
+      return parseSimple(this, t);
     }
-    if (t.type === 'op' && isRedirOp(t.value)) return this.parseSimple();
+    if (t.type === 'op' && isRedirOp(t.value)) return parseSimple(this);
     return this.lx.unexpected(t);
   }
 
@@ -183,52 +204,6 @@ export class Parser implements LexerHost {
     return { type: 'function', name, body: this.parseCommand(), line };
   }
 
-  private parseSimple(first?: Token): Command {
-    const line = first?.line ?? this.lx.peek().line;
-    const cmd = { type: 'simple' as const, assigns: [] as Assign[], words: [] as Word[], redirs: [] as Redir[], line };
-    const take = (t: Token): void => {
-      if (t.type !== 'word') return;
-      const assign = cmd.words.length === 0 ? this.assignment(t) : undefined;
-      if (assign) cmd.assigns.push(assign);
-      else cmd.words.push(t.word);
-    };
-    if (first) take(first);
-    for (;;) {
-      const t = this.lx.peek();
-      if (t.type === 'op' && isRedirOp(t.value)) cmd.redirs.push(this.parseRedirect());
-      else if (t.type === 'word') {
-        this.lx.next();
-        take(t);
-      } else break;
-    }
-    return cmd;
-  }
-
-  private assignment(t: Token & { type: 'word' }): Assign | undefined {
-    const [p, ...rest] = t.word.parts;
-    if (p?.type !== 'lit' || p.quoted) return undefined;
-    const m = ASSIGN.exec(p.value);
-    if (!m || (m[2] && this.dialect !== 'bash')) return undefined;
-    const head = p.value.slice(m[0].length);
-    const parts = head ? [{ ...p, value: head }, ...rest] : rest;
-    return { name: m[1]!, value: { parts }, append: m[2] === '+' };
-  }
-
-  parseRedirect(): Redir {
-    const op = this.lx.next() as Token & { type: 'op' };
-    const target = this.lx.next();
-    if (target.type !== 'word') return this.lx.unexpected(target);
-    const redir: Redir = { op: op.value as RedirOp, target: target.word };
-    if (op.fd !== undefined) redir.fd = op.fd;
-    if (op.value === '<<' || op.value === '<<-') {
-      const quoted = /['"\\]/.test(target.raw);
-      const delimiter = target.raw.replace(/\\(.)|['"]/gs, '$1');
-      redir.heredoc = { body: { parts: [] }, quoted, delimiter };
-      this.lx.pending.push(redir);
-    }
-    return redir;
-  }
-
   /** Replaces an alias by its text in the source and reads again (`alias ll='ls -l'`). */
   private expandAlias(t: Token, word: string): boolean {
     const value = this.opts.alias?.(word);
@@ -247,6 +222,7 @@ export class Parser implements LexerHost {
   cmdSub(): List {
     const list = this.parseList(true);
     const t = this.lx.next();
+    if (t.type === 'eof' && this.dialect === 'bash') this.lx.fail({ kind: 'missing', closing: ')' });
     if (t.type !== 'op' || t.value !== ')') this.lx.unexpected(t, ')');
     return list;
   }

@@ -18,7 +18,9 @@ const CLASSES: Record<string, string> = {
   graph: '\\x21-\\x7e',
 };
 
-const escapeRe = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+// With the `u` flag a needless escape is an error: outside a class `-` must stay bare.
+const escapeRe = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+const escapeClass = (c: string): string => c.replace(/[\\\][^-]/g, '\\$&');
 
 /** Escapes text so that it matches itself as a pattern. */
 export function quotePattern(text: string): string {
@@ -54,14 +56,14 @@ function bracket(p: string, i: number): { re: string; end: number } | undefined 
       }
     }
     if (c === '\\' && j + 1 < p.length) {
-      body += escapeRe(p[++j]!);
+      body += escapeClass(p[++j]!);
       continue;
     }
     if (c === '-' && body && p[j + 1] !== ']' && j + 1 < p.length) {
       body += '-';
       continue;
     }
-    body += escapeRe(c);
+    body += escapeClass(c);
   }
   return undefined;
 }
@@ -127,7 +129,12 @@ export function trimPattern(value: string, pattern: string, op: '#' | '##' | '%'
 }
 
 /** bash's `${x/pat/rep}`: the first (or every) longest match, or one anchored at the start or end. */
-export function replacePattern(value: string, pattern: string, rep: string, mode: '/' | '//' | '/#' | '/%'): string {
+export function replacePattern(
+  value: string,
+  pattern: string,
+  rep: string,
+  mode: '/' | '//' | '/#' | '/%',
+): string {
   const n = value.length;
   if (mode === '/#') {
     for (let j = n; j > 0; j--) if (matchPattern(pattern, value.slice(0, j))) return rep + value.slice(j);

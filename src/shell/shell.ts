@@ -1,5 +1,12 @@
-import { ExitSignal, FatalError, LoopSignal, ReturnSignal, ShellSyntaxError } from './errors.js';
-import { EndlessSignal, Interp, type InterpConfig, type Job } from './interp.js';
+import {
+  EndlessSignal,
+  ExitSignal,
+  FatalError,
+  LoopSignal,
+  ReturnSignal,
+  ShellSyntaxError,
+} from './errors.js';
+import { Interp, type InterpConfig, type Job } from './interp.js';
 import { EventSink, type Fd, Input, IO } from './io.js';
 import { Parser } from './parser.js';
 import { DEFAULT_PS1, expandPrompt } from './prompt.js';
@@ -34,7 +41,8 @@ export class Shell {
     };
     this.stdin = new Input(opts.stdin);
     const s = new ShellState(opts.cwd);
-    for (const [name, value] of Object.entries(opts.env)) s.vars.set(name, { value, exported: true, readonly: false });
+    for (const [name, value] of Object.entries(opts.env))
+      s.vars.set(name, { value, exported: true, readonly: false });
     const local = (name: string, value: string): void => {
       if (!s.vars.has(name)) s.vars.set(name, { value, exported: false, readonly: false });
     };
@@ -43,12 +51,17 @@ export class Shell {
     local('PS4', '+ ');
     local('OPTIND', '1');
     s.vars.set('PWD', { value: opts.cwd, exported: true, readonly: false });
-    if (interactive) local('PS1', opts.dialect === 'dash' && this.uid() !== 0 ? '$ ' : DEFAULT_PS1[opts.dialect]);
+    if (interactive)
+      local('PS1', opts.dialect === 'dash' && this.uid() !== 0 ? '$ ' : DEFAULT_PS1[opts.dialect]);
     if (opts.dialect === 'bash') {
       local('BASH', '/bin/bash');
       local('BASH_VERSION', '5.2.15(1)-release');
       local('HOSTNAME', this.hostname());
-      s.vars.set('SHLVL', { value: String(Number(opts.env.SHLVL ?? '0') + 1), exported: true, readonly: false });
+      s.vars.set('SHLVL', {
+        value: String(Number(opts.env.SHLVL ?? '0') + 1),
+        exported: true,
+        readonly: false,
+      });
     }
     s.positional = [...(opts.args ?? [])];
     s.options.errexit = opts.errexit ?? false;
@@ -71,7 +84,9 @@ export class Shell {
   /** PS1 as the dialect shows it: `/ # ` (ash), `root@abc123:/# ` (bash), `# ` (dash). */
   prompt(): string {
     const uid = this.uid();
-    const ps1 = this.state.get('PS1') ?? (this.opts.dialect === 'dash' && uid !== 0 ? '$ ' : DEFAULT_PS1[this.opts.dialect]);
+    const ps1 =
+      this.state.get('PS1') ??
+      (this.opts.dialect === 'dash' && uid !== 0 ? '$ ' : DEFAULT_PS1[this.opts.dialect]);
     return expandPrompt(ps1, {
       dialect: this.opts.dialect,
       cwd: this.state.cwd,

@@ -1,8 +1,9 @@
-import type { SimpleCommand } from './ast.js';
-import { builtinFor, SPECIAL } from './builtins/index.js';
+import type { FunctionDef, SimpleCommand } from './ast.js';
 import { Call } from './builtins/call.js';
+import { builtinFor, SPECIAL } from './builtins/index.js';
+import { EndlessSignal, ReturnSignal } from './errors.js';
 import { expandFields, expandString } from './expand.js';
-import { EndlessSignal, type Interp } from './interp.js';
+import type { Interp } from './interp.js';
 import type { IO } from './io.js';
 import { fatalCode, notFoundMessage, prefix } from './messages.js';
 import { resolvePath } from './path.js';
@@ -32,8 +33,8 @@ export function assign(ip: Interp, io: IO, assigns: Assignment[], exported = fal
     if (ip.state.set(name, value, exported || undefined)) continue;
     const s = ip.speaker();
     const text = ip.dialect === 'bash' ? `${name}: readonly variable` : `${name}: is read only`;
-    if (ip.dialect === 'bash') ip.error(io, `${prefix(s)}${text}`);
-    else ip.fatal(`${prefix(s)}${text}`, fatalCode(s));
+    if (ip.interactive) ip.error(io, `${prefix(s)}${text}`);
+    else ip.fatal(`${prefix(s)}${text}`, ip.dialect === 'bash' ? 1 : fatalCode(s));
     return false;
   }
   return true;
@@ -64,7 +65,12 @@ export async function runSimple(ip: Interp, cmd: SimpleCommand, io: IO): Promise
 }
 
 /** Sets variables for the length of one command, then puts the old values back. */
-async function withTemporary(ip: Interp, io: IO, assigns: Assignment[], body: () => Promise<number>): Promise<number> {
+async function withTemporary(
+  ip: Interp,
+  io: IO,
+  assigns: Assignment[],
+  body: () => Promise<number>,
+): Promise<number> {
   const saved = assigns.map(([name]) => [name, ip.state.vars.get(name)] as const);
   if (!assign(ip, io, assigns, true)) return 1;
   try {
@@ -89,17 +95,31 @@ export async function dispatch(
   const builtin = builtinFor(ip.dialect, name);
   const special = builtin !== undefined && SPECIAL.has(name);
   const fn = opts.noFunctions || special ? undefined : ip.state.functions.get(name);
-  if (fn) return withTemporary(ip, io, assigns, () => ip.callFunction(fn, argv.slice(1), io));
+  if (fn) return withTemporary(ip, io, assigns, () => callFunction(ip, fn, argv.slice(1), io));
   if (builtin) {
     // POSIX keeps assignments made before a special builtin (`x=1 export y`); bash does not.
     if (special && ip.dialect !== 'bash') {
       if (!assign(ip, io, assigns)) return 1;
-      return builtin(new Call(ip, io, argv));
+      return runBuiltin(ip, io, argv);
     }
-    return withTemporary(ip, io, assigns, async () => builtin(new Call(ip, io, argv)));
+    return withTemporary(ip, io, assigns, () => runBuiltin(ip, io, argv));
   }
   const env = Object.fromEntries(assigns);
   return runExternal(ip, argv, env, io);
+}
+
+async function runBuiltin(ip: Interp, io: IO, argv: string[]): Promise<number> {
+  const call = new Call(ip, io, argv);
+  const code = await builtinFor(ip.dialect, argv[0]!)!(call);
+  if (!call.writeFailed) return code;
+  const name = argv[0]!;
+  const why = {
+    ash: 'write error: Bad file descriptor',
+    bash: `${name}: write error: Bad file descriptor`,
+    dash: `${name}: ${name}: I/O error`,
+  };
+  ip.error(io, `${prefix(ip.speaker())}${why[ip.dialect]}`);
+  return 1;
 }
 
 /** Asks the host to run a program and replays its output through this command's descriptors. */
@@ -113,7 +133,7 @@ export async function runExternal(
   const name = argv[0]!;
   const start = ip.now;
   const res = await ip.host.exec(argv, {
-    stdin: io.stdin.takeAll(),
+    stdin: io.stdin.rest(),
     env: { ...ip.state.environment(), ...env },
     cwd: ip.state.cwd,
     at: start,
@@ -130,13 +150,33 @@ export async function runExternal(
     return 126;
   }
   if (replace) ip.events.push({ at: start, kind: 'exec', argv });
+  if (res.stdinRead) io.stdin.skip(res.stdinRead);
   if (res.pid !== undefined) ip.lastPid = res.pid;
   for (const ev of res.events) {
     const at = start + ev.at;
-    if (ev.kind === 'stdout' || ev.kind === 'stderr') io.sink(ev.kind === 'stdout' ? 1 : 2).write(ev.text ?? '', at);
+    if (ev.kind === 'stdout' || ev.kind === 'stderr')
+      io.sink(ev.kind === 'stdout' ? 1 : 2).write(ev.text ?? '', at);
     else if (ev.kind !== 'exit') ip.events.push({ ...ev, at });
   }
   if (!Number.isFinite(res.duration)) throw new EndlessSignal();
   ip.now = start + Math.max(0, res.duration);
   return res.code;
+}
+
+/** Runs a function with its own positional parameters and `local` frame. */
+export async function callFunction(ip: Interp, fn: FunctionDef, args: string[], io: IO): Promise<number> {
+  const saved = ip.state.positional;
+  ip.state.positional = args;
+  ip.state.frames.push(new Map());
+  ip.funcDepth++;
+  try {
+    return await ip.runCommand(fn.body, io);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.code;
+    throw e;
+  } finally {
+    ip.funcDepth--;
+    ip.state.popFrame();
+    ip.state.positional = saved;
+  }
 }

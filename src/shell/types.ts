@@ -25,6 +25,11 @@ export interface CommandResult {
   duration: number;
   /** The command's PID when the host knows it (used for `$!`). */
   pid?: number;
+  /**
+   * How many characters of its stdin the command read. Absent means none, so that
+   * `while read l; do sleep 1; done < file` keeps its input; `cat` should say it took it all.
+   */
+  stdinRead?: number;
 }
 
 export interface FileStat {

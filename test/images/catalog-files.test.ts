@@ -165,7 +165,8 @@ describe('files a learner looks at', () => {
       expect(fs.get('var/log/nginx/access.log')).toMatchObject({ type: 'symlink', target: '/dev/stdout' });
       expect(fs.get('var/log/nginx/error.log')).toMatchObject({ type: 'symlink', target: '/dev/stderr' });
       expect(fs.get('docker-entrypoint.sh')?.mode).toBe(0o755);
-      expect(read(ref, '/docker-entrypoint.sh')).toMatch(/^#!\/bin\/sh\n/);
+      // The entrypoint script is simulated as a program (its helpers in /docker-entrypoint.d stay scripts).
+      expect(fs.get('docker-entrypoint.sh')?.program).toBe('docker-entrypoint:nginx');
       expect([...fs.keys()].filter((p) => p.startsWith('docker-entrypoint.d/'))).toHaveLength(4);
       expect(which(image(ref), 'nginx')?.program).toBe('nginx@1.27.0');
     }

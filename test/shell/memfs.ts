@@ -53,7 +53,11 @@ export class MemFs implements ShellFs {
     const e = this.entries.get(path);
     if (e?.type === 'dir') fail('EISDIR', path);
     const old = e?.type === 'file' ? e : undefined;
-    this.entries.set(path, { type: 'file', data: append && old ? old.data + data : data, mode: old?.mode ?? 0o644 });
+    this.entries.set(path, {
+      type: 'file',
+      data: append && old ? old.data + data : data,
+      mode: old?.mode ?? 0o644,
+    });
   }
 
   readdir(path: string): string[] {
@@ -63,7 +67,8 @@ export class MemFs implements ShellFs {
     const prefix = path === '/' ? '/' : `${path}/`;
     const names: string[] = [];
     for (const key of this.entries.keys()) {
-      if (key !== path && key.startsWith(prefix) && !key.slice(prefix.length).includes('/')) names.push(key.slice(prefix.length));
+      if (key !== path && key.startsWith(prefix) && !key.slice(prefix.length).includes('/'))
+        names.push(key.slice(prefix.length));
     }
     return names;
   }

@@ -20,7 +20,11 @@ const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/
 const unlines = (ls: string[]): string => ls.map((l) => `${l}\n`).join('');
 
 /** Reads the named files (or stdin): the text plus any error lines. */
-function inputs(io: ProgramIO, files: string[], name: string): { text: string; errors: string; code: number } {
+function inputs(
+  io: ProgramIO,
+  files: string[],
+  name: string,
+): { text: string; errors: string; code: number } {
   if (files.length === 0) return { text: io.stdin ?? '', errors: '', code: 0 };
   let text = '';
   let errors = '';
@@ -30,7 +34,8 @@ function inputs(io: ProgramIO, files: string[], name: string): { text: string; e
       try {
         text += io.fs.readFile(abs(io.cwd, f));
       } catch (e) {
-        const why = (e as { code?: string }).code === 'EISDIR' ? 'Is a directory' : 'No such file or directory';
+        const why =
+          (e as { code?: string }).code === 'EISDIR' ? 'Is a directory' : 'No such file or directory';
         errors += `${name}: ${f}: ${why}\n`;
       }
     }
@@ -39,11 +44,14 @@ function inputs(io: ProgramIO, files: string[], name: string): { text: string; e
 }
 
 function expandSet(set: string): string {
-  return set.replace(/(.)-(.)/g, (_, a: string, b: string) => {
-    let out = '';
-    for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) out += String.fromCharCode(c);
-    return out;
-  });
+  return set
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t')
+    .replace(/(.)-(.)/g, (_, a: string, b: string) => {
+      let out = '';
+      for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) out += String.fromCharCode(c);
+      return out;
+    });
 }
 
 /** The few programs the shell tests call, each a small function of its arguments and input. */
@@ -66,7 +74,11 @@ export const PROGRAMS: Record<string, (io: ProgramIO) => ProgramOut> = {
   },
   wc: (io) => {
     const flags = io.args.filter((a) => a.startsWith('-')).join('');
-    const r = inputs(io, io.args.filter((a) => !a.startsWith('-')), 'wc');
+    const r = inputs(
+      io,
+      io.args.filter((a) => !a.startsWith('-')),
+      'wc',
+    );
     const n = flags.includes('l')
       ? (r.text.match(/\n/g) ?? []).length
       : flags.includes('w')
@@ -76,10 +88,15 @@ export const PROGRAMS: Record<string, (io: ProgramIO) => ProgramOut> = {
   },
   tr: (io) => {
     const text = io.stdin ?? '';
-    if (io.args[0] === '-d') return { stdout: [...text].filter((c) => !expandSet(io.args[1] ?? '').includes(c)).join('') };
+    if (io.args[0] === '-d')
+      return { stdout: [...text].filter((c) => !expandSet(io.args[1] ?? '').includes(c)).join('') };
     const from = expandSet(io.args[0] ?? '');
     const to = expandSet(io.args[1] ?? '');
-    return { stdout: [...text].map((c) => (from.includes(c) ? (to[Math.min(from.indexOf(c), to.length - 1)] ?? c) : c)).join('') };
+    return {
+      stdout: [...text]
+        .map((c) => (from.includes(c) ? (to[Math.min(from.indexOf(c), to.length - 1)] ?? c) : c))
+        .join(''),
+    };
   },
   grep: (io) => {
     const flags = io.args.filter((a) => /^-[a-z]+$/.test(a)).join('');
@@ -92,7 +109,11 @@ export const PROGRAMS: Record<string, (io: ProgramIO) => ProgramOut> = {
   },
   sort: (io) => {
     const flags = io.args.filter((a) => a.startsWith('-')).join('');
-    const r = inputs(io, io.args.filter((a) => !a.startsWith('-')), 'sort');
+    const r = inputs(
+      io,
+      io.args.filter((a) => !a.startsWith('-')),
+      'sort',
+    );
     let ls = lines(r.text);
     ls = flags.includes('n') ? ls.sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b)) : ls.sort();
     if (flags.includes('r')) ls.reverse();
@@ -110,6 +131,11 @@ export const PROGRAMS: Record<string, (io: ProgramIO) => ProgramOut> = {
     }
     return { stdout: unlines(lines(inputs(io, files, 'head').text).slice(0, n)) };
   },
+  tail: (io) => {
+    const i = io.args.indexOf('-n');
+    const n = i >= 0 ? Number(io.args[i + 1]) : 10;
+    return { stdout: unlines(lines(io.stdin ?? '').slice(-n)) };
+  },
   touch: (io) => {
     for (const f of io.args) if (!io.fs.stat(abs(io.cwd, f))) io.fs.writeFile(abs(io.cwd, f), '', false);
     return {};
@@ -119,8 +145,14 @@ export const PROGRAMS: Record<string, (io: ProgramIO) => ProgramOut> = {
     return {};
   },
   ls: (io) => {
-    const dir = abs(io.cwd, io.args[0] ?? '.').replace(/\/\.$/, '') || '/';
-    return { stdout: unlines(io.fs.readdir(dir).sort()) };
+    const out: string[] = [];
+    for (const arg of io.args.length ? io.args : ['.']) {
+      const path = abs(io.cwd, arg).replace(/\/\.$/, '') || '/';
+      const st = io.fs.stat(path);
+      if (!st) return { stderr: `ls: ${arg}: No such file or directory\n`, code: 2 };
+      out.push(...(st.type === 'dir' ? io.fs.readdir(path).sort() : [arg]));
+    }
+    return { stdout: unlines(out) };
   },
   env: (io) => ({ stdout: unlines(Object.entries(io.env).map(([k, v]) => `${k}=${v}`)) }),
 };

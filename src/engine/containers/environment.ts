@@ -141,7 +141,7 @@ export class Environments implements ContainerEnvironment {
 
   /** `-u name`, `-u 1000`, `-u name:group`: looked up in the container's /etc/passwd. */
   resolveUser(rec: ContainerRecord, fs: FsView = this.rootfs(rec).fs): { uid: number; gid: number; name: string; home: string } {
-    const user = rec.Config.User || 'root';
+    const user = rec.Config.User || '0';
     const [who, group] = user.split(':');
     const passwd = parsePasswd(fs);
     const entry = /^\d+$/.test(who!) ? passwd.find((p) => p.uid === Number(who)) : passwd.find((p) => p.name === who);
@@ -150,7 +150,7 @@ export class Environments implements ContainerEnvironment {
     }
     const uid = entry?.uid ?? Number(who);
     const gid = group && /^\d+$/.test(group) ? Number(group) : (entry?.gid ?? uid);
-    return { uid, gid, name: entry?.name ?? String(uid), home: entry?.home ?? '/' };
+    return { uid, gid, name: entry?.name ?? (uid === 0 ? 'root' : String(uid)), home: entry?.home ?? '/' };
   }
 
   saveLayer(rec: ContainerRecord): void {

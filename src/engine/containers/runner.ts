@@ -1,8 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { FsView } from '../../fs/view.js';
+import { FsError, type FsView } from '../../fs/view.js';
 import type { SystemView } from '../../kernel/view.js';
 import { findProgram, type ResolveFailure, resolveExecutable } from '../../programs/registry.js';
 import type { ExecOptions, ProcessContext, ProgramRun } from '../../programs/types.js';
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  EROFS: 'Read-only file system',
+  ENOSPC: 'No space left on device',
+  EEXIST: 'File exists',
+  ENOTEMPTY: 'Directory not empty',
+};
 
 export interface ProcessSpec {
   argv: string[];
@@ -59,8 +70,17 @@ export class ProgramRunner {
     const program = findProgram(programName);
     if (!program || depth > 32) return { ok: true, run: unsimulated(resolved.path, programName), path: resolved.path, argv };
     const ctx = this.context({ ...spec, argv }, resolved.path, depth);
-    const run = await program.run(ctx);
-    return { ok: true, run, path: resolved.path, argv };
+    try {
+      return { ok: true, run: await program.run(ctx), path: resolved.path, argv };
+    } catch (e) {
+      // A file error a simulated program did not expect ends it as a real one would: message, exit 1.
+      if (e instanceof FsError) {
+        const name = argv[0] ?? programName;
+        const run: ProgramRun = { events: [{ at: 0, kind: 'stderr', text: `${name}: ${e.path}: ${ERRNO_TEXT[e.code] ?? e.code}\n` }, { at: 1, kind: 'exit', code: 1 }] };
+        return { ok: true, run, path: resolved.path, argv };
+      }
+      throw e;
+    }
   }
 
   private context(spec: ProcessSpec, path: string, depth: number): ProcessContext {

@@ -7,6 +7,7 @@ import type { StateStore } from '../../store/index.js';
 import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
 import type { Runtime } from '../runtime.js';
+import { NetworkAllocator, type ProxySpec } from '../network/allocator.js';
 import type { ContainerRecord } from './record.js';
 import type { ContainerStore } from './store.js';
 import { loadRuntime, type RuntimeDoc, SIGNALS, saveRuntime, schedule, type Track } from './tracks.js';
@@ -37,6 +38,8 @@ export class StartError extends EngineError {}
  * the container's processes, and their timelines revealed as simulated time passes.
  */
 export class ContainerRuntime {
+  private readonly network: NetworkAllocator;
+
   constructor(
     private readonly store: StateStore,
     private readonly containers: ContainerStore,
@@ -44,7 +47,40 @@ export class ContainerRuntime {
     private readonly rt: Runtime,
     private readonly events: EventLog,
     private readonly env: ContainerEnvironment,
-  ) {}
+  ) {
+    this.network = new NetworkAllocator(store, rt.random);
+  }
+
+  /** dockerd forks one docker-proxy per published address and port. */
+  private spawnProxies(proxies: ProxySpec[], at: number): number[] {
+    const dockerd = this.kernel.processes().find((p) => p.comm === 'dockerd');
+    return proxies.map((p) =>
+      this.kernel.spawn({
+        ppid: dockerd?.pid ?? 1,
+        args: [
+          '/usr/bin/docker-proxy',
+          '-proto',
+          p.proto,
+          '-host-ip',
+          p.hostIp,
+          '-host-port',
+          String(p.hostPort),
+          '-container-ip',
+          p.containerIp,
+          '-container-port',
+          String(p.containerPort),
+          '-use-listen-fd',
+        ],
+        uid: 0,
+        gid: 0,
+        ns: this.kernel.hostNamespaces(),
+        cgroup: '/system.slice/docker.service',
+        startTime: at,
+        memory: 4 * 1024 * 1024,
+        threads: 6,
+      }),
+    );
+  }
 
   private now(): number {
     return this.rt.clock.now();
@@ -101,6 +137,7 @@ export class ContainerRuntime {
   /** `POST /containers/{id}/start` at time `at`. Throws StartError (126/127) when the command cannot run. */
   async start(rec: ContainerRecord, at = this.now()): Promise<void> {
     if (rec.State.Running) return;
+    const proxies = this.network.attach(rec);
     const spec = this.env.processSpec(rec);
     const ns = this.namespaces(rec);
     const cgroup = cgroupOf(rec.ID);
@@ -119,21 +156,10 @@ export class ContainerRuntime {
       memory: 12 * 1024 * 1024,
       threads: 11,
     });
-    let mainPid = 0;
-    const runner = this.env.runner(rec, () => mainPid || shim);
-    const outcome = await runner.run(spec);
-    if (!outcome.ok) {
-      this.kernel.exit(shim);
-      this.kernel.removeCgroup(cgroup);
-      const code = outcome.failure.kind === 'not-found' ? 127 : 126;
-      const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.failure.message}: unknown`;
-      rec.State = { ...rec.State, ExitCode: code, Error: message };
-      this.containers.save(rec);
-      throw new StartError('invalid-parameter', message, { exitCode: code });
-    }
-    mainPid = this.kernel.spawn({
+    // The process exists before its program runs, so the program sees itself as PID 1.
+    const mainPid = this.kernel.spawn({
       ppid: shim,
-      args: outcome.argv,
+      args: spec.argv,
       uid: spec.uid,
       gid: spec.gid,
       env: spec.env,
@@ -144,6 +170,30 @@ export class ContainerRuntime {
       tty: rec.Config.Tty ? 'pts/0' : null,
       container: rec.ID,
     });
+    const runner = this.env.runner(rec, () => mainPid);
+    let outcome: Awaited<ReturnType<typeof runner.run>>;
+    try {
+      outcome = await runner.run(spec);
+    } catch (e) {
+      this.kernel.exit(mainPid);
+      this.kernel.exit(shim);
+      this.kernel.removeCgroup(cgroup);
+      this.network.detach(rec);
+      this.containers.save(rec);
+      throw e;
+    }
+    if (!outcome.ok) {
+      this.kernel.exit(mainPid);
+      this.kernel.exit(shim);
+      this.kernel.removeCgroup(cgroup);
+      this.network.detach(rec);
+      const code = outcome.failure.kind === 'not-found' ? 127 : 126;
+      const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.failure.message}: unknown`;
+      rec.State = { ...rec.State, ExitCode: code, Error: message };
+      this.containers.save(rec);
+      throw new StartError('invalid-parameter', message, { exitCode: code });
+    }
+    if (outcome.argv.join('\0') !== spec.argv.join('\0')) this.kernel.setIdentity(mainPid, outcome.argv);
     this.env.saveLayer(rec);
     const doc = loadRuntime(this.store, rec.ID);
     doc.tracks = [
@@ -159,6 +209,7 @@ export class ContainerRuntime {
       },
     ];
     doc.listening = [];
+    doc.proxies = this.spawnProxies(proxies, at);
     delete doc.pausedAt;
     saveRuntime(this.store, rec.ID, doc);
     rec.State = {
@@ -256,7 +307,7 @@ export class ContainerRuntime {
           args: e.cmdline ? [e.cmdline] : e.argv,
           ...(e.comm ? { comm: e.comm } : {}),
           uid: e.uid ?? main.uid,
-          gid: e.uid ?? main.gid,
+          gid: e.uid !== undefined ? e.uid : main.gid,
           ns: main.ns,
           cgroup: main.cgroup,
           startTime: e.at,
@@ -329,6 +380,9 @@ export class ContainerRuntime {
     }
     const shim = doc.tracks.find((t) => t.key === 'main')?.children[''];
     if (shim) this.kernel.exit(shim);
+    for (const pid of doc.proxies ?? []) this.kernel.exit(pid);
+    doc.proxies = [];
+    this.network.detach(rec);
     this.kernel.removeCgroup(cgroupOf(rec.ID));
     doc.tracks = [];
     saveRuntime(this.store, rec.ID, doc);
@@ -453,16 +507,9 @@ export class ContainerRuntime {
     const main = doc.tracks.find((t) => t.key === 'main');
     const mainProc = main ? this.kernel.process(main.hostPid) : undefined;
     if (!main || !mainProc) throw conflict(`container ${rec.ID} is not running`);
-    let pid = 0;
-    const runner = this.env.runner(rec, () => pid || main.hostPid);
-    const outcome = await runner.run(spec);
-    if (!outcome.ok) {
-      // The daemon reports any exec start failure as exit code 126.
-      return { failure: outcome.failure.message, code: 126 };
-    }
-    pid = this.kernel.spawn({
+    const pid = this.kernel.spawn({
       ppid: main.children[''] ?? 1,
-      args: outcome.argv,
+      args: spec.argv,
       uid: spec.uid,
       gid: spec.gid,
       env: spec.env,
@@ -473,6 +520,14 @@ export class ContainerRuntime {
       tty: spec.tty ? 'pts/1' : null,
       container: rec.ID,
     });
+    const runner = this.env.runner(rec, () => pid);
+    const outcome = await runner.run(spec);
+    if (!outcome.ok) {
+      this.kernel.exit(pid);
+      // The daemon reports any exec start failure as exit code 126.
+      return { failure: outcome.failure.message, code: 126 };
+    }
+    if (outcome.argv.join('\0') !== spec.argv.join('\0')) this.kernel.setIdentity(pid, outcome.argv);
     this.env.saveLayer(rec);
     const key = execId.slice(0, 12);
     doc.tracks.push({

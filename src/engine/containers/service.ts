@@ -29,6 +29,8 @@ import type { TimelineEvent } from '../../programs/types.js';
 import { ProgramRunner } from './runner.js';
 import { loadRuntime, normalizeSignal } from './tracks.js';
 
+const START_SETTLE_MS = 250;
+
 /** Users of the simulated host by UID (for `ps` and `top` user columns). */
 const HOST_USERS: Record<number, string> = { 0: 'root', 100: 'messagebus', 102: 'syslog', 992: 'systemd-resolve', 996: 'systemd-timesync', 998: 'systemd-network', 1000: 'learner' };
 
@@ -74,6 +76,9 @@ export class ContainerService {
       this.events.emit('container', 'die', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image }, this.now());
       throw e;
     }
+    // `docker start` returns once the container runs; in deterministic mode the first quarter
+    // second of its life passes with it, so its start-up output is there for the next command.
+    if (this.rt.clock.deterministic) this.rt.clock.advance(START_SETTLE_MS);
     await this.runtime.advance(rec, this.now());
     return this.find(rec.ID);
   }

@@ -32,6 +32,8 @@ export interface RuntimeDoc {
   pausedAt?: number;
   /** Ports the container's programs listen on. */
   listening: { port: number; proto: string }[];
+  /** Host PIDs of the docker-proxy processes serving the published ports. */
+  proxies?: number[];
 }
 
 const check = object<RuntimeDoc>({} as never);

@@ -2,12 +2,13 @@ import type { Port } from '../../api/containers.js';
 
 /** docker's PORTS column: sorted, consecutive ports grouped into ranges, mappings last (§5.5). */
 export function displayablePorts(ports: Port[]): string {
+  const byteOrder = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const sorted = [...ports].sort(
     (a, b) =>
       a.PrivatePort - b.PrivatePort ||
-      (a.IP ?? '').localeCompare(b.IP ?? '') ||
+      byteOrder(a.IP ?? '', b.IP ?? '') ||
       (a.PublicPort ?? 0) - (b.PublicPort ?? 0) ||
-      a.Type.localeCompare(b.Type),
+      byteOrder(a.Type, b.Type),
   );
   const groups = new Map<string, [number, number]>();
   const order: string[] = [];

@@ -1,13 +1,8 @@
 import { programOf } from '../../fs/files.js';
 import type { SystemView } from '../../kernel/view.js';
 import { resolveExecutable } from '../registry.js';
-import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
+import type { ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
 import { Timeline } from './timeline.js';
-
-/** A Program from a name and a run function. */
-export function program(name: string, run: (ctx: ProcessContext) => ProgramRun | Promise<ProgramRun>): Program {
-  return { name, run };
-}
 
 /** Start time of the process, whole ms since the epoch. */
 export function startOf(ctx: ProcessContext): number {
@@ -47,7 +42,11 @@ export function programVersion(ctx: ProcessContext, command: string, fallback: s
 }
 
 /** The user name and uid of a passwd entry (`nginx` → 101), with a fallback when absent. */
-export function passwdUser(ctx: ProcessContext, name: string, fallbackUid: number): { user: string; uid: number; gid: number } {
+export function passwdUser(
+  ctx: ProcessContext,
+  name: string,
+  fallbackUid: number,
+): { user: string; uid: number; gid: number } {
   for (const line of (readText(ctx, '/etc/passwd') ?? '').split('\n')) {
     const f = line.split(':');
     if (f[0] === name && f.length >= 4) return { user: name, uid: Number(f[2]), gid: Number(f[3]) };
@@ -89,17 +88,8 @@ export function pidPlanner(ctx: ProcessContext): () => number {
  */
 export function laterView(sys: SystemView, offset: number): { view: SystemView; settle(): void } {
   let shift = offset;
-  const view: SystemView = {
-    now: () => sys.now() + shift,
-    bootTime: () => sys.bootTime(),
-    uts: () => sys.uts(),
-    cpus: () => sys.cpus(),
-    meminfo: () => sys.meminfo(),
-    loadavg: () => sys.loadavg(),
-    processes: () => sys.processes(),
-    selfPid: () => sys.selfPid(),
-    isHost: () => sys.isHost(),
-  };
+  // Everything else is the process's own view, so later additions to SystemView carry over.
+  const view: SystemView = Object.create(sys, { now: { value: () => sys.now() + shift } });
   const state = lastPids.get(sys);
   if (state) lastPids.set(view, state);
   return {
@@ -135,7 +125,13 @@ export function leftByEarlierStart(ctx: ProcessContext, path: string, start: num
 }
 
 /** Writes a file (creating its directory) and gives it the time `when`; a read-only path is skipped. */
-export function writeStamped(ctx: ProcessContext, path: string, content: string, when: number, mode = 0o600): void {
+export function writeStamped(
+  ctx: ProcessContext,
+  path: string,
+  content: string,
+  when: number,
+  mode = 0o600,
+): void {
   try {
     ctx.fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
     ctx.fs.writeFile(path, content, { mode, uid: ctx.uid, gid: ctx.gid });
@@ -221,4 +217,15 @@ export function listDir(ctx: ProcessContext, dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** An honest answer for what the simulation does not cover (a subcommand, a full SQL session). */
+export function notSimulated(ctx: ProcessContext, what: string): ProgramRun {
+  const name = (ctx.argv[0] ?? ctx.path).split('/').pop();
+  return {
+    events: [
+      { at: 0, kind: 'stderr', text: `${name}: ${what} is not simulated by dockersim\n` },
+      { at: 1, kind: 'exit', code: 1 },
+    ],
+  };
 }

@@ -16,7 +16,13 @@ export function commOf(path: string): string {
 }
 
 /** The same process seen by the program it becomes (other argv, maybe another user, another clock). */
-export function contextFor(ctx: ProcessContext, argv: string[], path: string, as?: RunAs, sys = ctx.sys): ProcessContext {
+export function contextFor(
+  ctx: ProcessContext,
+  argv: string[],
+  path: string,
+  as?: RunAs,
+  sys = ctx.sys,
+): ProcessContext {
   return {
     argv,
     path,
@@ -39,7 +45,12 @@ export function contextFor(ctx: ProcessContext, argv: string[], path: string, as
  * another user after gosu). The entrypoint's events stay; the new program's timeline follows
  * from `t.at`, and its signal handler answers signals from then on.
  */
-export async function execInto(ctx: ProcessContext, t: Timeline, argv: string[], as?: RunAs): Promise<ProgramRun> {
+export async function execInto(
+  ctx: ProcessContext,
+  t: Timeline,
+  argv: string[],
+  as?: RunAs,
+): Promise<ProgramRun> {
   const offset = t.at;
   const target = resolveExecutable(ctx.fs, argv[0] ?? '', ctx.env.PATH, ctx.cwd);
   let run: ProgramRun;
@@ -74,7 +85,12 @@ export function reexecAs(t: Timeline, ctx: ProcessContext, shell: string, args: 
  * A script the entrypoint runs and waits for (an init script, a helper of nginx's
  * /docker-entrypoint.d): its output joins the log. Returns its exit status.
  */
-export async function runScript(ctx: ProcessContext, t: Timeline, argv: string[], env?: Record<string, string>): Promise<number> {
+export async function runScript(
+  ctx: ProcessContext,
+  t: Timeline,
+  argv: string[],
+  env?: Record<string, string>,
+): Promise<number> {
   const run = await ctx.exec(argv, env ? { env } : undefined);
   const output = run.events.filter((e) => e.kind === 'stdout' || e.kind === 'stderr');
   t.events.push(...shifted(output, t.at));

@@ -1,5 +1,5 @@
 import { finished } from '../run.js';
-import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
+import type { ProcessContext, Program, ProgramRun, TimelineEvent } from '../types.js';
 import {
   defaultAction,
   fileEnv,
@@ -20,7 +20,15 @@ import { MiB, Timeline } from './timeline.js';
  * MongoDB's structured log, one JSON object per line, with its column padding:
  * `{"t":{"$date":…},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":…}`.
  */
-function mongoLine(t: Timeline, s: 'I' | 'W', c: string, id: number, ctx: string, msg: string, extra: Record<string, unknown> = {}): void {
+function mongoLine(
+  t: Timeline,
+  s: 'I' | 'W',
+  c: string,
+  id: number,
+  ctx: string,
+  msg: string,
+  extra: Record<string, unknown> = {},
+): void {
   const pad = (text: string, width: number) => text.padEnd(width, ' ');
   const rest = Object.entries(extra)
     .map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`)
@@ -82,7 +90,14 @@ function runMongod(ctx: ProcessContext, version: string): ProgramRun {
   const dbPath = option(args, '--dbpath') ?? '/data/db';
   const auth = args.includes('--auth');
   t.memory(60 * MiB).cpu(0.5);
-  mongoLine(t, 'I', 'CONTROL', 23285, 'main', "Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'");
+  mongoLine(
+    t,
+    'I',
+    'CONTROL',
+    23285,
+    'main',
+    "Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'",
+  );
   mongoLine(t, 'I', 'NETWORK', 4915701, 'main', 'Initialized wire specification', {
     attr: {
       spec: {
@@ -109,8 +124,12 @@ function runMongod(ctx: ProcessContext, version: string): ProgramRun {
       },
     },
   });
-  mongoLine(t, 'I', 'CONTROL', 51765, 'initandlisten', 'Operating System', { attr: { os: { name: 'Ubuntu', version: '22.04' } } });
-  const net = args.includes('--bind_ip_all') ? { bindIp: '*' } : { bindIp: option(args, '--bind_ip') ?? '127.0.0.1' };
+  mongoLine(t, 'I', 'CONTROL', 51765, 'initandlisten', 'Operating System', {
+    attr: { os: { name: 'Ubuntu', version: '22.04' } },
+  });
+  const net = args.includes('--bind_ip_all')
+    ? { bindIp: '*' }
+    : { bindIp: option(args, '--bind_ip') ?? '127.0.0.1' };
   mongoLine(t, 'I', 'CONTROL', 21951, 'initandlisten', 'Options set by command line', {
     attr: { options: { net, ...(auth ? { security: { authorization: 'enabled' } } : {}) } },
   });
@@ -121,17 +140,38 @@ function runMongod(ctx: ProcessContext, version: string): ProgramRun {
   }
   writeStamped(ctx, `${dbPath}/mongod.lock`, `${pid}\n`, t.start, 0o600);
   t.wait(400).memory(110 * MiB);
-  mongoLine(t, 'W', 'STORAGE', 22297, 'initandlisten', 'Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem', { tags: ['startupWarnings'] });
+  mongoLine(
+    t,
+    'W',
+    'STORAGE',
+    22297,
+    'initandlisten',
+    'Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem',
+    { tags: ['startupWarnings'] },
+  );
   if (!auth) {
-    mongoLine(t, 'W', 'CONTROL', 22120, 'initandlisten', 'Access control is not enabled for the database. Read and write access to data and configuration is unrestricted', { tags: ['startupWarnings'] });
+    mongoLine(
+      t,
+      'W',
+      'CONTROL',
+      22120,
+      'initandlisten',
+      'Access control is not enabled for the database. Read and write access to data and configuration is unrestricted',
+      { tags: ['startupWarnings'] },
+    );
   }
   t.wait(300);
-  mongoLine(t, 'I', 'NETWORK', 23015, 'listener', 'Listening on', { attr: { address: `/tmp/mongodb-${port}.sock` } });
+  mongoLine(t, 'I', 'NETWORK', 23015, 'listener', 'Listening on', {
+    attr: { address: `/tmp/mongodb-${port}.sock` },
+  });
   const ips = net.bindIp === '*' ? ['0.0.0.0'] : net.bindIp.split(',');
-  for (const address of ips) mongoLine(t, 'I', 'NETWORK', 23015, 'listener', 'Listening on', { attr: { address } });
+  for (const address of ips)
+    mongoLine(t, 'I', 'NETWORK', 23015, 'listener', 'Listening on', { attr: { address } });
   t.listen(port);
   mongoLine(t, 'I', 'NETWORK', 23016, 'listener', 'Waiting for connections', { attr: { port, ssl: 'off' } });
-  t.wait(1000).cpu(0.01).memory(140 * MiB);
+  t.wait(1000)
+    .cpu(0.01)
+    .memory(140 * MiB);
   t.wait(4000).memory(160 * MiB);
   return t.running((signal) => onSignal(ctx, dbPath, signal));
 }
@@ -145,7 +185,9 @@ function onSignal(ctx: ProcessContext, dbPath: string, signal: string): Timeline
   mongoLine(t, 'I', 'CONTROL', 23377, 'SignalHandler', 'Received signal', {
     attr: { signal: number, error: name === 'SIGTERM' ? 'Terminated' : 'Interrupt' },
   });
-  mongoLine(t, 'I', 'CONTROL', 23378, 'SignalHandler', 'Signal was sent by kill(2)', { attr: { pid: 0, uid: 0 } });
+  mongoLine(t, 'I', 'CONTROL', 23378, 'SignalHandler', 'Signal was sent by kill(2)', {
+    attr: { pid: 0, uid: 0 },
+  });
   mongoLine(t, 'I', 'CONTROL', 23381, 'SignalHandler', 'will terminate after current cmd ends');
   t.wait(120);
   writeStamped(ctx, `${dbPath}/mongod.lock`, '', t.clock(), 0o600);

@@ -1,4 +1,4 @@
-import type { Program, ProcessContext, ProgramRun } from '../types.js';
+import type { ProcessContext, Program } from '../types.js';
 import { fileEnv, leftByEarlierStart, passwdUser, pidPlanner, programVersion, startOf } from './common.js';
 import { contextFor, execInto, type RunAs, reexecAs } from './exec.js';
 import { processInitFiles } from './init-files.js';
@@ -7,13 +7,25 @@ import { initDataDir, mysqldOption } from './mysqld.js';
 import { rfc3339Seconds } from './stamps.js';
 import { MiB, Timeline } from './timeline.js';
 
-const CHOICES = ['    - MYSQL_ROOT_PASSWORD', '    - MYSQL_ALLOW_EMPTY_PASSWORD', '    - MYSQL_RANDOM_ROOT_PASSWORD'];
+const CHOICES = [
+  '    - MYSQL_ROOT_PASSWORD',
+  '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+  '    - MYSQL_RANDOM_ROOT_PASSWORD',
+];
 
-const ZONEINFO_SKIPPED = ['iso3166.tab', 'leap-seconds.list', 'leapseconds', 'tzdata.zi', 'zone.tab', 'zone1970.tab'];
+const ZONEINFO_SKIPPED = [
+  'iso3166.tab',
+  'leap-seconds.list',
+  'leapseconds',
+  'tzdata.zi',
+  'zone.tab',
+  'zone1970.tab',
+];
 
 /** Its notes: `2024-07-20 10:00:00+00:00 [Note] [Entrypoint]: …`; warnings and errors on stderr. */
 function logger(t: Timeline) {
-  const line = (level: string, text: string) => `${rfc3339Seconds(t.clock())} [${level}] [Entrypoint]: ${text}\n`;
+  const line = (level: string, text: string) =>
+    `${rfc3339Seconds(t.clock())} [${level}] [Entrypoint]: ${text}\n`;
   return {
     note: (text: string) => t.out(line('Note', text)),
     warn: (text: string) => t.err(line('Warn', text)),
@@ -70,9 +82,18 @@ function socketFix(ctx: ProcessContext, t: Timeline, datadir: string): void {
   }
 }
 
-async function initialise(ctx: ProcessContext, t: Timeline, datadir: string, log: ReturnType<typeof logger>): Promise<number> {
+async function initialise(
+  ctx: ProcessContext,
+  t: Timeline,
+  datadir: string,
+  log: ReturnType<typeof logger>,
+): Promise<number> {
   const env = (name: string) => fileEnv(ctx, name);
-  if (!env('MYSQL_ROOT_PASSWORD') && !env('MYSQL_ALLOW_EMPTY_PASSWORD') && !env('MYSQL_RANDOM_ROOT_PASSWORD')) {
+  if (
+    !env('MYSQL_ROOT_PASSWORD') &&
+    !env('MYSQL_ALLOW_EMPTY_PASSWORD') &&
+    !env('MYSQL_RANDOM_ROOT_PASSWORD')
+  ) {
     log.error(
       [
         'Database is uninitialized and password option is not specified',
@@ -94,8 +115,10 @@ async function initialise(ctx: ProcessContext, t: Timeline, datadir: string, log
     );
     return 1;
   }
-  if (user && !password) log.warn('MYSQL_USER specified, but missing MYSQL_PASSWORD; MYSQL_USER will not be created');
-  else if (!user && password) log.warn('MYSQL_PASSWORD specified, but missing MYSQL_USER; MYSQL_PASSWORD will be ignored');
+  if (user && !password)
+    log.warn('MYSQL_USER specified, but missing MYSQL_PASSWORD; MYSQL_USER will not be created');
+  else if (!user && password)
+    log.warn('MYSQL_PASSWORD specified, but missing MYSQL_USER; MYSQL_PASSWORD will be ignored');
 
   const m = mysqldFacts(ctx, programVersion(ctx, 'mysqld', '8.0.38'));
   const server = new MysqlLog(t);
@@ -103,22 +126,42 @@ async function initialise(ctx: ProcessContext, t: Timeline, datadir: string, log
   const mysqld = ['mysqld', '--initialize-insecure', '--default-time-zone=SYSTEM'];
   log.note('Initializing database files');
   const initPid = next();
-  t.spawn({ key: 'mysqld-initialize', argv: mysqld, comm: 'mysqld', user: ctx.user, uid: ctx.uid, memory: 40 * MiB });
+  t.spawn({
+    key: 'mysqld-initialize',
+    argv: mysqld,
+    comm: 'mysqld',
+    user: ctx.user,
+    uid: ctx.uid,
+    memory: 40 * MiB,
+  });
   server.initialize(m, initPid, 'mysqld-initialize');
   initDataDir(ctx, datadir, t.start);
   t.childExit('mysqld-initialize', 0);
   log.note('Database files initialized');
 
   log.note('Starting temporary server');
-  const temp = ['mysqld', '--skip-networking', '--default-time-zone=SYSTEM', '--socket=/var/run/mysqld/mysqld.sock'];
-  t.spawn({ key: 'mysqld-temporary', argv: temp, comm: 'mysqld', user: ctx.user, uid: ctx.uid, memory: 60 * MiB });
+  const temp = [
+    'mysqld',
+    '--skip-networking',
+    '--default-time-zone=SYSTEM',
+    '--socket=/var/run/mysqld/mysqld.sock',
+  ];
+  t.spawn({
+    key: 'mysqld-temporary',
+    argv: temp,
+    comm: 'mysqld',
+    user: ctx.user,
+    uid: ctx.uid,
+    memory: 60 * MiB,
+  });
   server.start(m, next(), false, 'mysqld-temporary');
   t.wait(60).memory(350 * MiB, 'mysqld-temporary');
   log.note('Temporary server started.');
   socketFix(ctx, t, datadir);
   if (!ctx.env.MYSQL_INITDB_SKIP_TZINFO) {
     t.wait(900);
-    for (const f of ZONEINFO_SKIPPED) t.err(`Warning: Unable to load '/usr/share/zoneinfo/${f}' as time zone. Skipping it.\n`);
+    for (const f of ZONEINFO_SKIPPED)
+      t.err(`Warning: Unable to load '/usr/share/zoneinfo/${f}' as time zone. Skipping it.\n`);
   }
   if (env('MYSQL_RANDOM_ROOT_PASSWORD')) log.note(`GENERATED ROOT PASSWORD: ${base64(ctx, 24)}`);
   const database = env('MYSQL_DATABASE');

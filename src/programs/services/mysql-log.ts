@@ -34,7 +34,13 @@ export class MysqlLog {
 
   constructor(private readonly t: Timeline) {}
 
-  line(thread: number, level: 'System' | 'Warning' | 'ERROR' | 'Note', code: string, text: string, sub = 'Server'): void {
+  line(
+    thread: number,
+    level: 'System' | 'Warning' | 'ERROR' | 'Note',
+    code: string,
+    text: string,
+    sub = 'Server',
+  ): void {
     this.n += 1;
     const micros = (this.n * 389 + 211) % 1000;
     this.t.err(`${mysqlTime(this.t.clock(), micros)} ${thread} [${level}] [MY-${code}] [${sub}] ${text}\n`);
@@ -56,7 +62,12 @@ export class MysqlLog {
     const t = this.t;
     this.preamble(m);
     if (m.framed) this.line(0, 'System', '015017', 'MySQL Server Initialization - start.');
-    this.line(0, 'System', '013169', `${m.path} (mysqld ${m.version}) initializing of server in progress as process ${pid}`);
+    this.line(
+      0,
+      'System',
+      '013169',
+      `${m.path} (mysqld ${m.version}) initializing of server in progress as process ${pid}`,
+    );
     t.wait(15);
     this.line(1, 'System', '013576', 'InnoDB initialization has started.', 'InnoDB');
     t.wait(600).memory(150 * MiB, key);
@@ -123,7 +134,12 @@ export class MysqlLog {
       `Received SHUTDOWN from user ${by.user}. Shutting down mysqld (Version: ${m.version}).`,
     );
     this.t.wait(1500);
-    this.line(0, 'System', '010910', `${m.path}: Shutdown complete (mysqld ${m.version})  MySQL Community Server - GPL.`);
+    this.line(
+      0,
+      'System',
+      '010910',
+      `${m.path}: Shutdown complete (mysqld ${m.version})  MySQL Community Server - GPL.`,
+    );
     if (m.framed) this.line(0, 'System', '015016', 'MySQL Server - end.');
   }
 }

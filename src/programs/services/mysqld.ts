@@ -1,5 +1,5 @@
 import { finished } from '../run.js';
-import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
+import type { ProcessContext, Program, ProgramRun, TimelineEvent } from '../types.js';
 import {
   defaultAction,
   mkdirStamped,
@@ -10,7 +10,7 @@ import {
   versionOf,
   writeStamped,
 } from './common.js';
-import { MysqlLog, type Mysqld, mysqldFacts } from './mysql-log.js';
+import { type Mysqld, MysqlLog, mysqldFacts } from './mysql-log.js';
 import { MiB, Timeline } from './timeline.js';
 
 /** `--name=value` from argv, else `name=value` from /etc/my.cnf, else the default. */
@@ -31,8 +31,10 @@ function uuid(ctx: ProcessContext): string {
  * entrypoint looks for to decide that the database exists; it carries the time of `when`.
  */
 export function initDataDir(ctx: ProcessContext, datadir: string, when: number): void {
-  for (const dir of ['#innodb_redo', 'performance_schema', 'sys']) mkdirStamped(ctx, `${datadir}/${dir}`, when);
-  for (const file of ['ibdata1', 'mysql.ibd', 'undo_001', 'undo_002']) writeStamped(ctx, `${datadir}/${file}`, '', when, 0o640);
+  for (const dir of ['#innodb_redo', 'performance_schema', 'sys'])
+    mkdirStamped(ctx, `${datadir}/${dir}`, when);
+  for (const file of ['ibdata1', 'mysql.ibd', 'undo_001', 'undo_002'])
+    writeStamped(ctx, `${datadir}/${file}`, '', when, 0o640);
   writeStamped(ctx, `${datadir}/auto.cnf`, `[auto]\nserver-uuid=${uuid(ctx)}\n`, when, 0o640);
   mkdirStamped(ctx, `${datadir}/mysql`, when);
 }
@@ -61,7 +63,12 @@ function runMysqld(ctx: ProcessContext, version: string): ProgramRun {
   if (ctx.uid === 0 && mysqldOption(ctx, args, 'user', '') === '') {
     log.preamble(m);
     log.line(0, 'System', '010116', `${m.path} (mysqld ${version}) starting as process ${self}`);
-    log.line(0, 'ERROR', '010123', 'Fatal error: Please read "Security" section of the manual to find out how to run mysqld as root!');
+    log.line(
+      0,
+      'ERROR',
+      '010123',
+      'Fatal error: Please read "Security" section of the manual to find out how to run mysqld as root!',
+    );
     return abort(t, log, m);
   }
   if (!ctx.fs.stat(`${datadir}/mysql`)) {
@@ -77,7 +84,9 @@ function runMysqld(ctx: ProcessContext, version: string): ProgramRun {
   }
   log.start(m, self, true);
   t.listen(3306).listen(33060);
-  t.wait(500).cpu(0.01).memory(390 * MiB);
+  t.wait(500)
+    .cpu(0.01)
+    .memory(390 * MiB);
   t.wait(2500).memory((m.framed ? 440 : 420) * MiB);
   return t.running((signal) => onSignal(ctx, m, signal));
 }
@@ -85,7 +94,12 @@ function runMysqld(ctx: ProcessContext, version: string): ProgramRun {
 function abort(t: Timeline, log: MysqlLog, m: Mysqld): ProgramRun {
   log.line(0, 'ERROR', '010119', 'Aborting');
   t.wait(20);
-  log.line(0, 'System', '010910', `${m.path}: Shutdown complete (mysqld ${m.version})  MySQL Community Server - GPL.`);
+  log.line(
+    0,
+    'System',
+    '010910',
+    `${m.path}: Shutdown complete (mysqld ${m.version})  MySQL Community Server - GPL.`,
+  );
   if (m.framed) log.line(0, 'System', '015016', 'MySQL Server - end.');
   return t.exit(1);
 }

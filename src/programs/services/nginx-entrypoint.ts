@@ -1,4 +1,4 @@
-import type { Program, ProcessContext } from '../types.js';
+import type { ProcessContext, Program } from '../types.js';
 import { readText, startOf } from './common.js';
 import { execInto, runScript } from './exec.js';
 import { Timeline } from './timeline.js';
@@ -25,7 +25,12 @@ export const nginxEntrypoint: Program = {
     const t = new Timeline(startOf(ctx));
     const me = ctx.argv[0] ?? ctx.path;
     const args = ctx.argv.slice(1);
-    const r: Run = { ctx, t, env: { ...ctx.env }, log: (line) => (ctx.env.NGINX_ENTRYPOINT_QUIET_LOGS ? undefined : t.out(`${line}\n`)) };
+    const r: Run = {
+      ctx,
+      t,
+      env: { ...ctx.env },
+      log: (line) => (ctx.env.NGINX_ENTRYPOINT_QUIET_LOGS ? undefined : t.out(`${line}\n`)),
+    };
     if (args[0] === 'nginx' || args[0] === 'nginx-debug') {
       const files = list(ctx, DIR);
       if (files.length === 0) r.log(`${me}: No files found in ${DIR}/, skipping configuration`);
@@ -74,21 +79,30 @@ async function helper(r: Run, me: string, name: string): Promise<number> {
 }
 
 function listenOnIpv6(r: Run, me: string): void {
+  const say = (text: string) => r.log(`${me}: info: ${text}`);
+  say(ipv6(r, say));
+}
+
+/** What 10-listen-on-ipv6-by-default.sh does; returns its last message. */
+function ipv6(r: Run, say: (text: string) => void): string {
   const { ctx } = r;
-  if (ctx.fs.stat('/proc/net/if_inet6')?.type !== 'file') return r.log(`${me}: info: ipv6 not available`);
+  if (ctx.fs.stat('/proc/net/if_inet6')?.type !== 'file') return 'ipv6 not available';
   const text = readText(ctx, DEFAULT_CONF);
-  if (text === undefined) return r.log(`${me}: info: ${DEFAULT_CONF} is not a file or does not exist`);
+  if (text === undefined) return `${DEFAULT_CONF} is not a file or does not exist`;
   try {
     ctx.fs.utimes(DEFAULT_CONF, Math.floor(r.t.clock() / 1000));
   } catch {
-    return r.log(`${me}: info: can not modify ${DEFAULT_CONF} (read-only file system?)`);
+    return `can not modify ${DEFAULT_CONF} (read-only file system?)`;
   }
-  r.log(`${me}: info: Getting the checksum of ${DEFAULT_CONF}`);
+  say(`Getting the checksum of ${DEFAULT_CONF}`);
   if (/listen {2,}\[::\]:80;/.test(text) || !/^ {4}listen {7}80;/m.test(text)) {
-    return r.log(`${me}: info: ${DEFAULT_CONF} differs from the packaged version`);
+    return `${DEFAULT_CONF} differs from the packaged version`;
   }
-  ctx.fs.writeFile(DEFAULT_CONF, text.replace(/^ {4}listen {7}80;/m, '    listen       80;\n    listen  [::]:80;'));
-  r.log(`${me}: info: Enabled listen on IPv6 in ${DEFAULT_CONF}`);
+  ctx.fs.writeFile(
+    DEFAULT_CONF,
+    text.replace(/^ {4}listen {7}80;/m, '    listen       80;\n    listen  [::]:80;'),
+  );
+  return `Enabled listen on IPv6 in ${DEFAULT_CONF}`;
 }
 
 function localResolvers(r: Run): void {
@@ -114,10 +128,13 @@ function envsubstTemplates(r: Run, me: string): void {
     const target = `${out}/${name.slice(0, -suffix.length)}`;
     r.log(`${me}: Running envsubst on ${template} to ${target}`);
     // envsubst with a list replaces only those variables, in both $NAME and ${NAME} forms.
-    const text = (readText(r.ctx, template) ?? '').replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, b) => {
-      const n = (a ?? b) as string;
-      return names.includes(n) ? (r.env[n] ?? '') : m;
-    });
+    const text = (readText(r.ctx, template) ?? '').replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+      (m, a, b) => {
+        const n = (a ?? b) as string;
+        return names.includes(n) ? (r.env[n] ?? '') : m;
+      },
+    );
     try {
       r.ctx.fs.writeFile(target, text);
     } catch {
@@ -135,8 +152,13 @@ function tuneWorkers(r: Run): void {
   const [quota, period] = (readText(r.ctx, '/sys/fs/cgroup/cpu.max') ?? 'max 100000').trim().split(/\s+/);
   if (quota !== 'max' && Number(period) > 0) ncpu = Math.min(ncpu, Math.ceil(Number(quota) / Number(period)));
   try {
-    r.ctx.fs.writeFile('/etc/nginx/nginx.conf', conf.replace(/^( *worker_processes +)auto;/m, `$1${Math.max(1, ncpu)};`));
+    r.ctx.fs.writeFile(
+      '/etc/nginx/nginx.conf',
+      conf.replace(/^( *worker_processes +)auto;/m, `$1${Math.max(1, ncpu)};`),
+    );
   } catch {
-    r.log('30-tune-worker-processes.sh: error: can not modify /etc/nginx/nginx.conf (read-only file system?)');
+    r.log(
+      '30-tune-worker-processes.sh: error: can not modify /etc/nginx/nginx.conf (read-only file system?)',
+    );
   }
 }

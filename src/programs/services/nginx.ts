@@ -1,6 +1,15 @@
 import { finished } from '../run.js';
-import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
-import { defaultAction, passwdUser, pidPlanner, readText, signalName, startOf, versionOf, writeStamped } from './common.js';
+import type { ProcessContext, Program, ProgramRun, TimelineEvent } from '../types.js';
+import {
+  defaultAction,
+  passwdUser,
+  pidPlanner,
+  readText,
+  signalName,
+  startOf,
+  versionOf,
+  writeStamped,
+} from './common.js';
 import { readNginxConf } from './nginx-conf.js';
 import { nginxTime } from './stamps.js';
 import { MiB, Timeline } from './timeline.js';
@@ -8,7 +17,8 @@ import { MiB, Timeline } from './timeline.js';
 /** The compiler line of `nginx -V` and of the start-up notices, by the image's distribution. */
 function builtBy(ctx: ProcessContext): string {
   if (ctx.fs.stat('/etc/alpine-release')) return 'built by gcc 13.2.1 20231014 (Alpine 13.2.1_git20231014) ';
-  if ((readText(ctx, '/etc/debian_version') ?? '').startsWith('8.')) return 'built by gcc 4.9.2 (Debian 4.9.2-10) ';
+  if ((readText(ctx, '/etc/debian_version') ?? '').startsWith('8.'))
+    return 'built by gcc 4.9.2 (Debian 4.9.2-10) ';
   return 'built by gcc 12.2.0 (Debian 12.2.0-14) ';
 }
 
@@ -45,7 +55,8 @@ function runNginx(ctx: ProcessContext, version: string): ProgramRun {
   const o = parseArgs(ctx.argv.slice(1));
   const self = ctx.sys.selfPid();
   if (o.mode === 'version') return finished('', `nginx version: nginx/${version}\n`);
-  if (o.mode === 'details') return finished('', `nginx version: nginx/${version}\n${builtBy(ctx)}\nTLS SNI support enabled\n`);
+  if (o.mode === 'details')
+    return finished('', `nginx version: nginx/${version}\n${builtBy(ctx)}\nTLS SNI support enabled\n`);
   const conf = readNginxConf(ctx, o.conf, o.globals);
   if (!conf) {
     const emerg = `nginx: [emerg] open() "${o.conf}" failed (2: No such file or directory)\n`;
@@ -53,14 +64,22 @@ function runNginx(ctx: ProcessContext, version: string): ProgramRun {
     return finished('', emerg + tail, 1);
   }
   if (o.mode === 'test') {
-    return finished('', `nginx: the configuration file ${o.conf} syntax is ok\nnginx: configuration file ${o.conf} test is successful\n`);
+    return finished(
+      '',
+      `nginx: the configuration file ${o.conf} syntax is ok\nnginx: configuration file ${o.conf} test is successful\n`,
+    );
   }
   if (o.mode === 'signal') {
     const pid = readText(ctx, conf.pidFile)?.trim();
     const stamp = `${nginxTime(startOf(ctx))} [notice] ${self}#${self}:`;
     const target = { stop: 'SIGTERM', quit: 'SIGQUIT', reopen: 'SIGUSR1', reload: 'SIGHUP' }[o.signal ?? ''];
     if (!target) return finished('', `nginx: invalid option: "-s ${o.signal ?? ''}"\n`, 1);
-    if (!pid) return finished('', `nginx: [error] open() "${conf.pidFile}" failed (2: No such file or directory)\n`, 1);
+    if (!pid)
+      return finished(
+        '',
+        `nginx: [error] open() "${conf.pidFile}" failed (2: No such file or directory)\n`,
+        1,
+      );
     return {
       events: [
         { at: 0, kind: 'stderr', text: `${stamp} signal process started\n` },
@@ -135,7 +154,8 @@ function onSignal(ctx: ProcessContext, signal: string, planned: number[], notice
   const events: TimelineEvent[] = [];
   let at = 0;
   const note = (pid: number, text: string) => {
-    if (notices) events.push({ at, kind: 'stderr', text: `${nginxTime(start + at)} [notice] ${pid}#${pid}: ${text}\n` });
+    if (notices)
+      events.push({ at, kind: 'stderr', text: `${nginxTime(start + at)} [notice] ${pid}#${pid}: ${text}\n` });
   };
   if (name === 'SIGHUP') {
     note(self, 'signal 1 (SIGHUP) received, reconfiguring');
@@ -148,7 +168,8 @@ function onSignal(ctx: ProcessContext, signal: string, planned: number[], notice
     return events;
   }
   const graceful = name === 'SIGQUIT';
-  if (!graceful && name !== 'SIGTERM' && name !== 'SIGINT') return name === 'SIGWINCH' ? [] : defaultAction(ctx, signal);
+  if (!graceful && name !== 'SIGTERM' && name !== 'SIGINT')
+    return name === 'SIGWINCH' ? [] : defaultAction(ctx, signal);
   const workers = liveWorkers(ctx, planned);
   const number = { SIGQUIT: 3, SIGTERM: 15, SIGINT: 2 }[name];
   note(self, `signal ${number} (${name}) received, ${graceful ? 'shutting down' : 'exiting'}`);

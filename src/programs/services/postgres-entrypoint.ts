@@ -1,4 +1,4 @@
-import type { Program, ProcessContext } from '../types.js';
+import type { ProcessContext, Program } from '../types.js';
 import { leftByEarlierStart, passwdUser, startOf } from './common.js';
 import { contextFor, execInto, type RunAs, reexecAs } from './exec.js';
 import { initialise, verifyMinimumEnv } from './postgres-init.js';
@@ -6,7 +6,9 @@ import { type Pg, pgFacts } from './postgres-log.js';
 import { MiB, Timeline } from './timeline.js';
 
 function wantsHelp(args: string[]): boolean {
-  return args.some((a) => ['-?', '--help', '--describe-config', '-V', '--version'].includes(a) || a.startsWith('-C'));
+  return args.some(
+    (a) => ['-?', '--help', '--describe-config', '-V', '--version'].includes(a) || a.startsWith('-C'),
+  );
 }
 
 /** As root: own PGDATA, then `exec gosu postgres "$BASH_SOURCE" "$@"`. */
@@ -49,7 +51,11 @@ export const postgresEntrypoint: Program = {
       const code = await initialise(as(ctx, user), t, pg);
       if (code !== 0) return t.exit(code);
     } else {
-      t.lines('stdout', ['', 'PostgreSQL Database directory appears to contain a database; Skipping initialization', '']);
+      t.lines('stdout', [
+        '',
+        'PostgreSQL Database directory appears to contain a database; Skipping initialization',
+        '',
+      ]);
     }
     return execInto(ctx, t, args, user);
   },

@@ -14,7 +14,12 @@ export interface Pg {
 export function pgFacts(ctx: ProcessContext): Pg {
   const pkg = ctx.env.PG_VERSION || '16.3-1.pgdg120+1';
   const version = pkg.split('-')[0]!;
-  return { version, major: ctx.env.PG_MAJOR || version.split('.')[0]!, package: pkg, pgdata: ctx.env.PGDATA || '/var/lib/postgresql/data' };
+  return {
+    version,
+    major: ctx.env.PG_MAJOR || version.split('.')[0]!,
+    package: pkg,
+    pgdata: ctx.env.PGDATA || '/var/lib/postgresql/data',
+  };
 }
 
 /** `2024-07-20 10:00:00.123 UTC [1] LOG:  text` (two spaces after the level), on stderr. */
@@ -23,10 +28,16 @@ export function pgLog(t: Timeline, pid: number, text: string, level = 'LOG'): vo
 }
 
 /** Where the server listens, from `postgresql.conf` of the data directory (and `-c`/`-p`). */
-export function pgListen(ctx: ProcessContext, pgdata: string, args: string[]): { addresses: string; port: number } {
+export function pgListen(
+  ctx: ProcessContext,
+  pgdata: string,
+  args: string[],
+): { addresses: string; port: number } {
   const conf = readText(ctx, `${pgdata}/postgresql.conf`) ?? '';
   const setting = (name: string): string | undefined => {
-    const arg = args.map((a, i) => (a === '-c' ? args[i + 1] : a.startsWith('--') ? a.slice(2) : undefined)).find((a) => a?.startsWith(`${name}=`));
+    const arg = args
+      .map((a, i) => (a === '-c' ? args[i + 1] : a.startsWith('--') ? a.slice(2) : undefined))
+      .find((a) => a?.startsWith(`${name}=`));
     if (arg !== undefined) return arg.slice(name.length + 1).replace(/^'|'$/g, '');
     const m = new RegExp(`^\\s*${name}\\s*=\\s*'?([^'#\\n]*?)'?\\s*(#.*)?$`, 'm').exec(conf);
     return m?.[1];
@@ -37,13 +48,21 @@ export function pgListen(ctx: ProcessContext, pgdata: string, args: string[]): {
 }
 
 /** The lines of a postmaster opening its sockets (the temporary server of the entrypoint opens none). */
-export function pgStarting(t: Timeline, pg: Pg, pid: number, listen: { addresses: string; port: number }): void {
+export function pgStarting(
+  t: Timeline,
+  pg: Pg,
+  pid: number,
+  listen: { addresses: string; port: number },
+): void {
   pgLog(
     t,
     pid,
     `starting PostgreSQL ${pg.version} (Debian ${pg.package}) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit`,
   );
-  const addresses = listen.addresses.split(',').map((a) => a.trim()).filter(Boolean);
+  const addresses = listen.addresses
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   for (const a of addresses) {
     if (a === '*') {
       pgLog(t, pid, `listening on IPv4 address "0.0.0.0", port ${listen.port}`);
@@ -51,14 +70,21 @@ export function pgStarting(t: Timeline, pg: Pg, pid: number, listen: { addresses
     } else if (a === 'localhost') {
       pgLog(t, pid, `listening on IPv4 address "127.0.0.1", port ${listen.port}`);
       pgLog(t, pid, `listening on IPv6 address "::1", port ${listen.port}`);
-    } else pgLog(t, pid, `listening on ${a.includes(':') ? 'IPv6' : 'IPv4'} address "${a}", port ${listen.port}`);
+    } else
+      pgLog(t, pid, `listening on ${a.includes(':') ? 'IPv6' : 'IPv4'} address "${a}", port ${listen.port}`);
   }
   t.wait(4);
   pgLog(t, pid, `listening on Unix socket "/var/run/postgresql/.s.PGSQL.${listen.port}"`);
 }
 
 /** The startup process: after a clean shutdown, or after a crash (recovery from the WAL). */
-export function pgStartup(t: Timeline, pid: number, checkpointer: number, lastUp: number, clean: boolean): void {
+export function pgStartup(
+  t: Timeline,
+  pid: number,
+  checkpointer: number,
+  lastUp: number,
+  clean: boolean,
+): void {
   if (clean) {
     pgLog(t, pid, `database system was shut down at ${pgSeconds(lastUp)}`);
     return;
@@ -93,7 +119,11 @@ export function pgShutdown(
   pgLog(t, pids.main, `received ${mode} shutdown request`);
   if (mode === 'fast') pgLog(t, pids.main, 'aborting any active transactions');
   t.wait(2);
-  pgLog(t, pids.main, `background worker "logical replication launcher" (PID ${pids.launcher}) exited with exit code 1`);
+  pgLog(
+    t,
+    pids.main,
+    `background worker "logical replication launcher" (PID ${pids.launcher}) exited with exit code 1`,
+  );
   pgLog(t, pids.checkpointer, 'shutting down');
   pgLog(t, pids.checkpointer, 'checkpoint starting: shutdown immediate');
   t.wait(buffers > 100 ? 860 : 8);

@@ -1,11 +1,26 @@
 import { finished } from '../run.js';
-import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
-import { defaultAction, pidPlanner, readText, signalName, signalTimeline, startOf, writeStamped } from './common.js';
+import type { ProcessContext, Program, ProgramRun, TimelineEvent } from '../types.js';
+import {
+  defaultAction,
+  pidPlanner,
+  readText,
+  signalName,
+  signalTimeline,
+  startOf,
+  writeStamped,
+} from './common.js';
 import { type Pg, pgFacts, pgListen, pgLog, pgShutdown, pgStarting, pgStartup } from './postgres-log.js';
 import { epochSeconds } from './stamps.js';
 import { MiB, Timeline } from './timeline.js';
 
-const WORKERS = ['checkpointer', 'background writer', 'startup', 'walwriter', 'autovacuum launcher', 'logical replication launcher'];
+const WORKERS = [
+  'checkpointer',
+  'background writer',
+  'startup',
+  'walwriter',
+  'autovacuum launcher',
+  'logical replication launcher',
+];
 
 export interface Postmaster {
   main: number;
@@ -23,7 +38,16 @@ export interface Postmaster {
 export function postmaster(
   t: Timeline,
   pg: Pg,
-  o: { pid: number; next: () => number; listen: { addresses: string; port: number }; lastUp: number; clean: boolean; prefix?: string; parent?: string },
+  o: {
+    pid: number;
+    next: () => number;
+    listen: { addresses: string; port: number };
+    lastUp: number;
+    clean: boolean;
+    as: { user: string; uid: number };
+    prefix?: string;
+    parent?: string;
+  },
 ): Postmaster {
   pgStarting(t, pg, o.pid, o.listen);
   const pids = WORKERS.map(() => 0);
@@ -33,7 +57,16 @@ export function postmaster(
     const key = `${o.prefix ?? ''}${WORKERS[i]!.replaceAll(' ', '-')}`;
     if (i !== 2) keys.push(key);
     const title = `postgres: ${WORKERS[i]}`;
-    t.spawn({ key, argv: [title], cmdline: title, comm: 'postgres', memory: [4, 2.5, 3, 2.5, 3.5, 2.8][i]! * MiB, ...(o.parent ? { parent: o.parent } : {}) });
+    const memory = [4, 2.5, 3, 2.5, 3.5, 2.8][i]! * MiB;
+    t.spawn({
+      key,
+      argv: [title],
+      cmdline: title,
+      comm: 'postgres',
+      ...o.as,
+      memory,
+      ...(o.parent ? { parent: o.parent } : {}),
+    });
   };
   [0, 1, 2].forEach(spawn);
   t.wait(5);
@@ -50,7 +83,8 @@ export const postgresServer: Program = {
   run(ctx) {
     const args = ctx.argv.slice(1);
     const pg = pgFacts(ctx);
-    if (args.includes('--version') || args.includes('-V')) return finished(`postgres (PostgreSQL) ${pg.version} (Debian ${pg.package})\n`);
+    if (args.includes('--version') || args.includes('-V'))
+      return finished(`postgres (PostgreSQL) ${pg.version} (Debian ${pg.package})\n`);
     if (ctx.uid === 0) {
       return finished(
         '',
@@ -61,7 +95,11 @@ export const postgresServer: Program = {
     const d = args.indexOf('-D');
     const pgdata = d >= 0 ? (args[d + 1] ?? pg.pgdata) : pg.pgdata;
     if (readText(ctx, `${pgdata}/postgresql.conf`) === undefined) {
-      return finished('', `postgres: could not access the server configuration file "${pgdata}/postgresql.conf": No such file or directory\n`, 2);
+      return finished(
+        '',
+        `postgres: could not access the server configuration file "${pgdata}/postgresql.conf": No such file or directory\n`,
+        2,
+      );
     }
     return serve(ctx, { ...pg, pgdata }, args);
   },
@@ -77,10 +115,17 @@ function serve(ctx: ProcessContext, pg: Pg, args: string[]): ProgramRun {
   const clean = previous === undefined || previous === String(epochSeconds(start));
   const control = ctx.fs.stat(`${pg.pgdata}/global/pg_control`);
   const listen = pgListen(ctx, pg.pgdata, args);
-  writeStamped(ctx, pidFile, `${self}\n${pg.pgdata}\n${epochSeconds(start)}\n${listen.port}\n/var/run/postgresql\n*\n`, start);
+  writeStamped(
+    ctx,
+    pidFile,
+    `${self}\n${pg.pgdata}\n${epochSeconds(start)}\n${listen.port}\n/var/run/postgresql\n*\n`,
+    start,
+  );
   t.memory(18 * MiB).cpu(0.2);
   if (listen.addresses.trim() !== '') t.listen(listen.port);
-  const pm = postmaster(t, pg, { pid: self, next: pidPlanner(ctx), listen, lastUp: (control?.mtime ?? epochSeconds(start)) * 1000, clean });
+  const lastUp = (control?.mtime ?? epochSeconds(start)) * 1000;
+  const as = { user: ctx.user, uid: ctx.uid };
+  const pm = postmaster(t, pg, { pid: self, next: pidPlanner(ctx), listen, lastUp, clean, as });
   if (!clean) touchControl(ctx, pg, t.clock());
   t.wait(100).cpu(0.001);
   return t.running((signal) => onSignal(ctx, pg, pm, signal));
@@ -96,8 +141,13 @@ function touchControl(ctx: ProcessContext, pg: Pg, when: number): void {
 
 /** The workers as the kernel numbered them, by their titles (the plan when not visible). */
 function live(ctx: ProcessContext, pm: Postmaster): Postmaster {
-  const find = (title: string, planned: number) => ctx.sys.processes().find((p) => p.args[0] === title)?.pid ?? planned;
-  return { ...pm, checkpointer: find('postgres: checkpointer', pm.checkpointer), launcher: find('postgres: logical replication launcher', pm.launcher) };
+  const find = (title: string, planned: number) =>
+    ctx.sys.processes().find((p) => p.args[0] === title)?.pid ?? planned;
+  return {
+    ...pm,
+    checkpointer: find('postgres: checkpointer', pm.checkpointer),
+    launcher: find('postgres: logical replication launcher', pm.launcher),
+  };
 }
 
 /** SIGINT: fast shutdown (the image's stop signal), SIGTERM: smart, SIGQUIT: immediate, SIGHUP: reload. */

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { finished } from '../run.js';
-import type { Program, ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
-import { defaultAction, passwdUser, readText, signalName, signalTimeline, startOf, versionOf, writeStamped } from './common.js';
+import type { ProcessContext, Program, ProgramRun, TimelineEvent } from '../types.js';
+import {
+  defaultAction,
+  passwdUser,
+  readText,
+  signalName,
+  signalTimeline,
+  startOf,
+  versionOf,
+  writeStamped,
+} from './common.js';
 import { execInto, reexecAs } from './exec.js';
 import { epochSeconds, redisTime } from './stamps.js';
 import { MiB, Timeline } from './timeline.js';
@@ -45,24 +54,35 @@ function runRedis(ctx: ProcessContext, version: string): ProgramRun {
   const args = ctx.argv.slice(1);
   if (args[0] === '--version' || args[0] === '-v') {
     const build = createHash('sha256').update(`redis-${version}`).digest('hex').slice(0, 16);
-    return finished(`Redis server v=${version} sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=${build}\n`);
+    return finished(
+      `Redis server v=${version} sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=${build}\n`,
+    );
   }
   const file = args[0] && !args[0].startsWith('-') ? args[0] : undefined;
   const config = file ? readText(ctx, file) : '';
   if (config === undefined) {
-    return finished('', `\n*** FATAL CONFIG FILE ERROR (Redis ${version}) ***\nFatal error, can't open config file '${file}': No such file or directory\n`, 1);
+    return finished(
+      '',
+      `\n*** FATAL CONFIG FILE ERROR (Redis ${version}) ***\nFatal error, can't open config file '${file}': No such file or directory\n`,
+      1,
+    );
   }
   const t = new Timeline(startOf(ctx));
   const pid = ctx.sys.selfPid();
   const port = portOf(args, config);
-  const log = (role: string, level: string, text: string) => t.err(`${pid}:${role} ${redisTime(t.clock())} ${level} ${text}\n`);
+  const log = (role: string, level: string, text: string) =>
+    t.err(`${pid}:${role} ${redisTime(t.clock())} ${level} ${text}\n`);
   t.exec({ argv: ctx.argv, comm: 'redis-server', cmdline: `redis-server *:${port}` });
   t.memory(2.5 * MiB).cpu(0.02);
   if ((readText(ctx, '/proc/sys/vm/overcommit_memory') ?? '0').trim() !== '1') log('C', '#', OVERCOMMIT);
   log('C', '*', 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo');
   log('C', '*', `Redis version=${version}, bits=64, commit=00000000, modified=0, pid=${pid}, just started`);
   if (args.length === 0) {
-    log('C', '#', 'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf');
+    log(
+      'C',
+      '#',
+      'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf',
+    );
   } else log('C', '#', 'Configuration loaded');
   t.wait(1);
   log('M', '*', 'monotonic clock: POSIX clock_gettime');
@@ -79,7 +99,9 @@ function runRedis(ctx: ProcessContext, version: string): ProgramRun {
     log('M', '*', 'DB loaded from disk: 0.000 seconds');
   }
   log('M', '*', 'Ready to accept connections tcp');
-  t.wait(50).memory(3.8 * MiB).cpu(0.002);
+  t.wait(50)
+    .memory(3.8 * MiB)
+    .cpu(0.002);
   return t.running((signal) => onSignal(ctx, dump, signal));
 }
 

@@ -43,7 +43,8 @@ export class Timeline {
   }
 
   spawn(spawn: Omit<SpawnEvent, 'at' | 'kind'>): this {
-    this.events.push({ at: this.at, kind: 'spawn', ...spawn });
+    const memory = spawn.memory === undefined ? {} : { memory: Math.round(spawn.memory) };
+    this.events.push({ at: this.at, kind: 'spawn', ...spawn, ...memory });
     return this;
   }
 
@@ -58,7 +59,11 @@ export class Timeline {
   }
 
   memory(bytes: number, key?: string): this {
-    this.events.push(key ? { at: this.at, kind: 'memory', bytes: Math.round(bytes), key } : { at: this.at, kind: 'memory', bytes: Math.round(bytes) });
+    this.events.push(
+      key
+        ? { at: this.at, kind: 'memory', bytes: Math.round(bytes), key }
+        : { at: this.at, kind: 'memory', bytes: Math.round(bytes) },
+    );
     return this;
   }
 

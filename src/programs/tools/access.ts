@@ -81,7 +81,12 @@ export function readOperand(t: Tool, operand: string): string | { errno: Errno }
 }
 
 /** Writes (or appends to) a file as open(O_CREAT) would, new files owned by the process. */
-export function writeChecked(t: Tool, abs: string, data: string | Uint8Array, append = false): Errno | undefined {
+export function writeChecked(
+  t: Tool,
+  abs: string,
+  data: string | Uint8Array,
+  append = false,
+): Errno | undefined {
   if (abs === '/dev/null' && !t.fs.stat(abs)) return undefined;
   const st = t.fs.stat(abs);
   if (st?.type === 'dir') return 'EISDIR';

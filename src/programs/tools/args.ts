@@ -195,7 +195,12 @@ function gnuVersion(applet: string): string {
 }
 
 /** Parses, or prints the usage error: the common start of every tool. */
-export function parseOrFail(t: Tool, spec: OptSpec, code?: number, args = t.args): Parsed | ReturnType<Tool['done']> {
+export function parseOrFail(
+  t: Tool,
+  spec: OptSpec,
+  code?: number,
+  args = t.args,
+): Parsed | ReturnType<Tool['done']> {
   const info = gnuInfo(t);
   if (info) return info;
   const p = parseArgs(args, spec);

@@ -22,7 +22,14 @@ export function reportRead(t: Tool, operand: string, errno: Errno, busyboxCantOp
 export function cat(t: Tool): ProgramRun {
   const p = parseOrFail(t, {
     flags: t.gnu ? 'nbEsTAetuv' : 'nbvteAs',
-    long: { number: 'n', 'number-nonblank': 'b', 'show-ends': 'E', 'squeeze-blank': 's', 'show-tabs': 'T', 'show-all': 'A' },
+    long: {
+      number: 'n',
+      'number-nonblank': 'b',
+      'show-ends': 'E',
+      'squeeze-blank': 's',
+      'show-tabs': 'T',
+      'show-all': 'A',
+    },
   });
   if (!isParsed(p)) return p;
   const ends = p.has('E') || p.has('A') || p.has('e');

@@ -7,7 +7,12 @@ import { modeString } from './format.js';
 import { applyMode } from './modes.js';
 
 /** Visits operands (and with -R their trees, symlinks inside not followed). */
-function visit(t: Tool, operand: string, recursive: boolean, fn: (abs: string, shown: string, st: FileStat) => void): void {
+function visit(
+  t: Tool,
+  operand: string,
+  recursive: boolean,
+  fn: (abs: string, shown: string, st: FileStat) => void,
+): void {
   const abs = t.abs(operand);
   const denied = checkParents(t.fs, abs, t.ctx.uid, t.ctx.gid);
   const st = denied ? undefined : t.fs.stat(abs);
@@ -44,7 +49,10 @@ function splitMode(args: string[]): { mode?: string; rest: string[] } {
 /** `chmod [-Rvcf] MODE[,MODE]... FILE...` */
 export function chmod(t: Tool): ProgramRun {
   const split = splitMode(t.args);
-  const spec0 = { flags: 'Rvcf', long: { recursive: 'R', verbose: 'v', changes: 'c', silent: 'f', quiet: 'f' } };
+  const spec0 = {
+    flags: 'Rvcf',
+    long: { recursive: 'R', verbose: 'v', changes: 'c', silent: 'f', quiet: 'f' },
+  };
   const p = parseOrFail(t, spec0, 1, split.rest);
   if (!isParsed(p)) return p;
   const ops = [...p.operands];
@@ -59,14 +67,19 @@ export function chmod(t: Tool): ProgramRun {
   for (const operand of ops) {
     visit(t, operand, p.has('R'), (abs, shown, st) => {
       const mode = applyMode(spec, st.mode, st.type === 'dir')!;
-      const errno: Errno | undefined = t.root || st.uid === t.ctx.uid ? attempt(() => t.fs.chmod(abs, mode)) : 'EPERM';
+      const errno: Errno | undefined =
+        t.root || st.uid === t.ctx.uid ? attempt(() => t.fs.chmod(abs, mode)) : 'EPERM';
       if (errno) {
-        if (!p.has('f')) t.fail(t.gnu ? `changing permissions of '${shown}': ${strerror(errno)}` : `${shown}: ${strerror(errno)}`);
+        if (!p.has('f'))
+          t.fail(
+            t.gnu ? `changing permissions of '${shown}': ${strerror(errno)}` : `${shown}: ${strerror(errno)}`,
+          );
         else t.status = 1;
         return;
       }
       const changed = (st.mode & 0o7777) !== mode;
-      const describe = (m: number): string => `${octal(m)} (${modeString({ type: 'file', mode: m }).slice(1)})`;
+      const describe = (m: number): string =>
+        `${octal(m)} (${modeString({ type: 'file', mode: m }).slice(1)})`;
       if (t.gnu && changed && (p.has('v') || p.has('c'))) {
         t.out(`mode of '${shown}' changed from ${describe(st.mode)} to ${describe(mode)}\n`);
       } else if (t.gnu && !changed && p.has('v')) t.out(`mode of '${shown}' retained as ${describe(mode)}\n`);
@@ -84,7 +97,9 @@ interface Owner {
 function parseOwner(t: Tool, spec: string): Owner | undefined {
   const names = namesOf(t.fs);
   const sep = spec.includes(':') ? ':' : spec.includes('.') && !names.uids.has(spec) ? '.' : undefined;
-  const [user, group] = sep ? [spec.slice(0, spec.indexOf(sep)), spec.slice(spec.indexOf(sep) + 1)] : [spec, undefined];
+  const [user, group] = sep
+    ? [spec.slice(0, spec.indexOf(sep)), spec.slice(spec.indexOf(sep) + 1)]
+    : [spec, undefined];
   const owner: Owner = {};
   if (user) {
     const known = names.uids.get(user);
@@ -129,11 +144,15 @@ export function chown(t: Tool): ProgramRun {
       const mayChange = t.root || (st.uid === t.ctx.uid && uid === st.uid && gid === t.ctx.gid);
       const errno = mayChange ? attempt(() => t.fs.chown(abs, uid, gid)) : 'EPERM';
       if (errno) {
-        if (!p.has('f')) t.fail(t.gnu ? `changing ownership of '${shown}': ${strerror(errno)}` : `${shown}: ${strerror(errno)}`);
+        if (!p.has('f'))
+          t.fail(
+            t.gnu ? `changing ownership of '${shown}': ${strerror(errno)}` : `${shown}: ${strerror(errno)}`,
+          );
         else t.status = 1;
       } else if (t.gnu && (p.has('v') || p.has('c'))) {
         const names = namesOf(t.fs);
-        const who = (u: number, g: number): string => `${names.users.get(u) ?? u}:${names.groups.get(g) ?? g}`;
+        const who = (u: number, g: number): string =>
+          `${names.users.get(u) ?? u}:${names.groups.get(g) ?? g}`;
         if (uid !== st.uid || gid !== st.gid) {
           t.out(`changed ownership of '${shown}' from ${who(st.uid, st.gid)} to ${who(uid, gid)}\n`);
         } else if (p.has('v')) t.out(`ownership of '${shown}' retained as ${who(uid, gid)}\n`);

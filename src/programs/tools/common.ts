@@ -75,6 +75,16 @@ export class Tool {
     this.args = ctx.argv.slice(1);
   }
 
+  /** The same run seen with other arguments (`egrep` is `grep -E`). */
+  withArgs(args: string[]): Tool {
+    const copy = new Tool(
+      { ...this.ctx, argv: [this.ctx.argv[0] ?? this.applet, ...args] },
+      this.flavour,
+      this.applet,
+    );
+    return copy;
+  }
+
   out(text: string): this {
     this.output.out(text);
     return this;

@@ -21,7 +21,14 @@ function preserveStat(t: Tool, dst: string, st: FileStat): void {
   t.fs.utimes(dst, st.mtime);
 }
 
-function copyFile(t: Tool, src: string, dst: string, st: FileStat, shown: [string, string], o: CopyOptions): Errno | undefined {
+function copyFile(
+  t: Tool,
+  src: string,
+  dst: string,
+  st: FileStat,
+  shown: [string, string],
+  o: CopyOptions,
+): Errno | undefined {
   const denied = checkAccess(t, src, 'r');
   if (denied) return denied;
   const existing = t.fs.stat(dst);
@@ -53,7 +60,14 @@ function copyFile(t: Tool, src: string, dst: string, st: FileStat, shown: [strin
  * Copies `src` to `dst` (the final name, not the directory it goes into). Errors are printed
  * here; the return value says whether it went well.
  */
-export function copyEntry(t: Tool, src: string, dst: string, shown: [string, string], o: CopyOptions, top: boolean): boolean {
+export function copyEntry(
+  t: Tool,
+  src: string,
+  dst: string,
+  shown: [string, string],
+  o: CopyOptions,
+  top: boolean,
+): boolean {
   const before = t.status;
   const follow = o.deref === 'all' || (top && o.deref === 'args');
   const st = follow ? t.fs.stat(src) : t.fs.lstat(src);
@@ -74,13 +88,25 @@ export function copyEntry(t: Tool, src: string, dst: string, shown: [string, str
     }
   } else {
     const errno = copyFile(t, src, dst, st, shown, o);
-    if (errno) t.fail(t.gnu ? `cannot open '${shown[0]}' for reading: ${strerror(errno)}` : `can't open '${shown[0]}': ${strerror(errno)}`);
+    if (errno)
+      t.fail(
+        t.gnu
+          ? `cannot open '${shown[0]}' for reading: ${strerror(errno)}`
+          : `can't open '${shown[0]}': ${strerror(errno)}`,
+      );
   }
   if (o.verbose && t.status === before) t.out(`'${shown[0]}' -> '${shown[1]}'\n`);
   return t.status === before;
 }
 
-function copyDir(t: Tool, src: string, dst: string, st: FileStat, shown: [string, string], o: CopyOptions): boolean {
+function copyDir(
+  t: Tool,
+  src: string,
+  dst: string,
+  st: FileStat,
+  shown: [string, string],
+  o: CopyOptions,
+): boolean {
   if (!o.recursive) {
     t.fail(t.gnu ? `-r not specified; omitting directory '${shown[0]}'` : `omitting directory '${shown[0]}'`);
     return false;

@@ -16,18 +16,25 @@ function plan(t: Tool, p: Parsed): Plan | ProgramRun {
   let target = p.value('t');
   if (ops.length === 0) return t.gnu ? tryHelp(t, 'missing file operand') : showUsage(t);
   if (target === undefined) {
-    if (ops.length === 1) return t.gnu ? tryHelp(t, `missing destination file operand after '${ops[0]}'`) : showUsage(t);
+    if (ops.length === 1)
+      return t.gnu ? tryHelp(t, `missing destination file operand after '${ops[0]}'`) : showUsage(t);
     const last = ops.pop()!;
     const st = t.fs.stat(t.abs(last));
-    if (p.has('T') || (ops.length === 1 && st?.type !== 'dir')) return { moves: [[ops[0]!, last, t.abs(last)]] };
+    if (p.has('T') || (ops.length === 1 && st?.type !== 'dir'))
+      return { moves: [[ops[0]!, last, t.abs(last)]] };
     target = last;
   }
   if (t.fs.stat(t.abs(target))?.type !== 'dir') {
     const exists = t.fs.stat(t.abs(target)) !== undefined;
-    if (t.gnu) return t.fail(`target '${target}' is not a directory${exists ? '' : `: ${strerror('ENOENT')}`}`).done(1);
+    if (t.gnu)
+      return t
+        .fail(`target '${target}' is not a directory${exists ? '' : `: ${strerror('ENOENT')}`}`)
+        .done(1);
     return t.fail(`'${target}' is not a directory`).done(1);
   }
-  return { moves: ops.map((src) => [src, joinPath(target, baseName(src)), t.abs(joinPath(target, baseName(src)))]) };
+  return {
+    moves: ops.map((src) => [src, joinPath(target, baseName(src)), t.abs(joinPath(target, baseName(src)))]),
+  };
 }
 
 /** `cp [-rRapfnvLHPdT] [-t DIR] SOURCE... DEST` */
@@ -68,7 +75,13 @@ export function mv(t: Tool): ProgramRun {
   const p = parseOrFail(t, {
     flags: 'finvTu',
     values: 't',
-    long: { force: 'f', 'no-clobber': 'n', verbose: 'v', 'no-target-directory': 'T', 'target-directory': 't=' },
+    long: {
+      force: 'f',
+      'no-clobber': 'n',
+      verbose: 'v',
+      'no-target-directory': 'T',
+      'target-directory': 't=',
+    },
   });
   if (!isParsed(p)) return p;
   const planned = plan(t, p);
@@ -109,18 +122,34 @@ function moveOne(t: Tool, src: string, shown: string, dst: string, p: Parsed): v
       t.fail(`${t.gnu ? 'cannot' : "can't"} overwrite non-directory '${shown}' with directory '${src}'`);
       return;
     }
-    if (existing.type === 'dir' && t.fs.readdir(dst).length > 0) return failRename('ENOTEMPTY');
+    if (existing.type === 'dir' && t.fs.readdir(dst).length > 0) {
+      failRename('ENOTEMPTY');
+      return;
+    }
   }
   const denied = mayUnlink(t, dirName(from), st) ?? checkDirWrite(t, dirName(dst));
-  if (denied) return failRename(denied);
+  if (denied) {
+    failRename(denied);
+    return;
+  }
   let errno = attempt(() => {
     if (existing) t.fs.remove(dst, { recursive: true });
     t.fs.rename(from, dst);
   });
   if (errno === 'EXDEV') {
-    const ok = copyEntry(t, from, dst, [src, shown], { recursive: true, deref: 'none', preserve: true, noClobber: false, verbose: false }, true);
+    const ok = copyEntry(
+      t,
+      from,
+      dst,
+      [src, shown],
+      { recursive: true, deref: 'none', preserve: true, noClobber: false, verbose: false },
+      true,
+    );
     errno = ok ? attempt(() => t.fs.remove(from, { recursive: true })) : undefined;
   }
-  if (errno) return failRename(errno);
+  if (errno) {
+    failRename(errno);
+    return;
+  }
   if (p.has('v')) t.out(`renamed '${src}' -> '${shown}'\n`);
 }

@@ -1,7 +1,7 @@
 import type { ProgramRun } from '../types.js';
 import { gnuInfo, showUsage, tryHelp } from './args.js';
 import type { Tool } from './common.js';
-import { type Conversion, formatOne, parseConversion, unescape } from './printf-format.js';
+import { type Conversion, formatOne, parseConversion, unescapeText } from './printf-format.js';
 
 /** `echo [-neE] [ARG]...`: options only while every letter is one of n, e, E (both flavours). */
 export function echo(t: Tool): ProgramRun {
@@ -16,7 +16,7 @@ export function echo(t: Tool): ProgramRun {
   }
   let text = args.join(' ');
   if (escapes) {
-    const r = unescape(text, true);
+    const r = unescapeText(text, true);
     if (r.stop) return t.out(r.text).done(0);
     text = r.text;
   }
@@ -28,7 +28,9 @@ function numberArg(t: Tool, arg: string, integer: boolean): number {
   if (arg === '') return 0;
   if (/^['"]/.test(arg)) return arg.length > 1 ? arg.codePointAt(1)! : 0;
   const trimmed = arg.trimStart();
-  const m = integer ? /^[-+]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(trimmed) : /^[-+]?(\d+\.?\d*(e[-+]?\d+)?|\.\d+(e[-+]?\d+)?|0[xX][0-9a-fA-F]+|inf(inity)?|nan)/i.exec(trimmed);
+  const m = integer
+    ? /^[-+]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(trimmed)
+    : /^[-+]?(\d+\.?\d*(e[-+]?\d+)?|\.\d+(e[-+]?\d+)?|0[xX][0-9a-fA-F]+|inf(inity)?|nan)/i.exec(trimmed);
   let value = 0;
   if (m) {
     const text = m[0];
@@ -67,13 +69,17 @@ export function printf(t: Tool): ProgramRun {
   return t.out(out).done();
 }
 
-function formatOnce(t: Tool, format: string, take: () => string | undefined): { text: string; stop: boolean } {
+function formatOnce(
+  t: Tool,
+  format: string,
+  take: () => string | undefined,
+): { text: string; stop: boolean } {
   let out = '';
   for (let i = 0; i < format.length; i++) {
     const ch = format[i]!;
     if (ch === '\\') {
       const end = escapeEnd(format, i);
-      const r = unescape(format.slice(i, end), false);
+      const r = unescapeText(format.slice(i, end), false);
       out += r.text;
       if (r.stop) return { text: out, stop: true };
       i = end - 1;
@@ -102,7 +108,7 @@ function formatOnce(t: Tool, format: string, take: () => string | undefined): { 
     }
     const arg = take() ?? '';
     if (c.conv === 'b') {
-      const r = unescape(arg, true);
+      const r = unescapeText(arg, true);
       out += formatOne(c, r.text, 0);
       if (r.stop) return { text: out, stop: true };
       continue;

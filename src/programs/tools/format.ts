@@ -86,7 +86,9 @@ export function lsDate(mtime: number, nowSeconds: number, gnu: boolean): string 
   const head = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}`;
   const age = nowSeconds - mtime;
   const recent = gnu ? age < 15778476 && age >= 0 : age < 15768000 && age > -900;
-  return recent ? `${head} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` : `${head}  ${d.getUTCFullYear()}`;
+  return recent
+    ? `${head} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
+    : `${head}  ${d.getUTCFullYear()}`;
 }
 
 /** `2024-06-10 07:11:47` (UTC) as tar and stat print times. */

@@ -8,7 +8,7 @@ export function globToRegExp(pattern: string, ignoreCase = false): RegExp {
     const ch = pattern[i]!;
     if (ch === '*') out += '[\\s\\S]*';
     else if (ch === '?') out += '[\\s\\S]';
-    else if (ch === '\\' && i + 1 < pattern.length) out += escape(pattern[++i]!);
+    else if (ch === '\\' && i + 1 < pattern.length) out += escapeChar(pattern[++i]!);
     else if (ch === '[') {
       const end = classEnd(pattern, i);
       if (end < 0) {
@@ -21,7 +21,7 @@ export function globToRegExp(pattern: string, ignoreCase = false): RegExp {
       body = body.replace(/\[:(\w+):\]/g, (_m, name: string) => CLASS[name] ?? '');
       out += `[${negate ? '^' : ''}${body.replace(/\\(?![\]-])/g, '\\\\').replace(/^\]/, '\\]')}]`;
       i = end;
-    } else out += escape(ch);
+    } else out += escapeChar(ch);
   }
   return new RegExp(`^${out}$`, ignoreCase ? 'i' : '');
 }
@@ -50,7 +50,7 @@ function classEnd(pattern: string, start: number): number {
   return -1;
 }
 
-function escape(ch: string): string {
+function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 

@@ -66,7 +66,12 @@ export function grepText(t: Tool, text: string, shown: string, o: GrepOptions): 
 }
 
 /** -A/-B/-C: neighbours of selected lines with `-` separators, groups split by `--`. */
-function withContext(lines: string[], selected: number[], o: GrepOptions, prefix: (i: number, sep: string) => string): string {
+function withContext(
+  lines: string[],
+  selected: number[],
+  o: GrepOptions,
+  prefix: (i: number, sep: string) => string,
+): string {
   const chosen = new Set(selected);
   const shown = new Set<number>();
   for (const i of selected) {

@@ -1,10 +1,10 @@
 import type { ProgramRun } from '../types.js';
 import { readChecked } from './access.js';
-import { isArgError, parseArgs, type Parsed, gnuInfo, showUsage, usageError } from './args.js';
+import { gnuInfo, isArgError, type Parsed, parseArgs, showUsage, usageError } from './args.js';
 import { joinPath, splitLines, strerror, type Tool } from './common.js';
 import { fnmatch } from './glob.js';
+import { type GrepOptions, grepText } from './grep-match.js';
 import { compile, literal, RegexSyntaxError, translate } from './regex.js';
-import { grepText, type GrepOptions } from './grep-match.js';
 
 const SPEC = {
   flags: 'ivnclLrREFGPoqswxhHyaIUZz',
@@ -79,7 +79,8 @@ export function grep(t: Tool): ProgramRun {
   const p = parseArgs(t.args, SPEC);
   if (isArgError(p)) {
     if (!t.gnu) return usageError(t, p, 2);
-    const message = p.kind === 'invalid' ? `invalid option -- '${p.option}'` : `unrecognized option '${p.option}'`;
+    const message =
+      p.kind === 'invalid' ? `invalid option -- '${p.option}'` : `unrecognized option '${p.option}'`;
     return gnuUsage(t.fail(message, 2));
   }
   const operands = [...p.operands];
@@ -140,7 +141,10 @@ export function grep(t: Tool): ProgramRun {
     const st = top || p.has('R') ? t.fs.stat(abs) : t.fs.lstat(abs);
     if (st?.type === 'symlink') return;
     if (st?.type === 'dir') {
-      if (!recursive) return complain(shown, strerror('EISDIR'));
+      if (!recursive) {
+        complain(shown, strerror('EISDIR'));
+        return;
+      }
       const base = name.slice(name.lastIndexOf('/') + 1);
       if (!top && p.all('exclude-dir').some((g) => fnmatch(g, base))) return;
       for (const child of t.fs.readdir(abs)) {
@@ -153,7 +157,10 @@ export function grep(t: Tool): ProgramRun {
     if (p.has('include') && !p.all('include').some((g) => fnmatch(g, base))) return;
     if (p.all('exclude').some((g) => fnmatch(g, base))) return;
     const data = readChecked(t, abs);
-    if (typeof data === 'string') return complain(shown, strerror(data));
+    if (typeof data === 'string') {
+      complain(shown, strerror(data));
+      return;
+    }
     selected = grepText(t, data.toString('utf8'), shown, o) || selected;
   };
   for (const name of files) search(name, name, true);

@@ -29,7 +29,8 @@ export function ln(t: Tool): ProgramRun {
   else if (dir === undefined && ops.length === 2) {
     const [target, link] = ops as [string, string];
     const st = p.has('n') ? t.fs.lstat(t.abs(link)) : t.fs.stat(t.abs(link));
-    pairs = st?.type === 'dir' && !p.has('T') ? [[target, joinPath(link, baseName(target))]] : [[target, link]];
+    pairs =
+      st?.type === 'dir' && !p.has('T') ? [[target, joinPath(link, baseName(target))]] : [[target, link]];
   } else {
     dir ??= ops.pop()!;
     if (t.fs.stat(t.abs(dir))?.type !== 'dir') {
@@ -41,7 +42,14 @@ export function ln(t: Tool): ProgramRun {
   return t.done();
 }
 
-function linkOne(t: Tool, target: string, link: string, symbolic: boolean, force: boolean, verbose: boolean): void {
+function linkOne(
+  t: Tool,
+  target: string,
+  link: string,
+  symbolic: boolean,
+  force: boolean,
+  verbose: boolean,
+): void {
   const kind = symbolic ? 'symbolic link' : 'hard link';
   const failCreate = (errno: Errno): void => {
     if (t.gnu) t.fail(`failed to create ${kind} '${link}': ${strerror(errno)}`);
@@ -52,7 +60,9 @@ function linkOne(t: Tool, target: string, link: string, symbolic: boolean, force
   const srcStat = symbolic ? undefined : t.fs.lstat(src);
   if (!symbolic) {
     if (!srcStat) {
-      t.fail(t.gnu ? `failed to access '${target}': ${strerror('ENOENT')}` : `${target}: ${strerror('ENOENT')}`);
+      t.fail(
+        t.gnu ? `failed to access '${target}': ${strerror('ENOENT')}` : `${target}: ${strerror('ENOENT')}`,
+      );
       return;
     }
     if (srcStat.type === 'dir') {
@@ -62,7 +72,10 @@ function linkOne(t: Tool, target: string, link: string, symbolic: boolean, force
   }
   const existing = t.fs.lstat(abs);
   if (existing) {
-    if (!force) return failCreate('EEXIST');
+    if (!force) {
+      failCreate('EEXIST');
+      return;
+    }
     if (existing.type === 'dir') {
       t.fail(t.gnu ? `${link}: cannot overwrite directory` : `${link}: ${strerror('EISDIR')}`);
       return;
@@ -75,10 +88,17 @@ function linkOne(t: Tool, target: string, link: string, symbolic: boolean, force
       if (symbolic) t.fs.symlink(target, abs);
       else if (srcStat!.type === 'symlink') t.fs.symlink(srcStat!.target ?? t.fs.readlink(src), abs);
       else {
-        t.fs.writeFile(abs, t.fs.readFile(src), { mode: srcStat!.mode, uid: srcStat!.uid, gid: srcStat!.gid });
+        t.fs.writeFile(abs, t.fs.readFile(src), {
+          mode: srcStat!.mode,
+          uid: srcStat!.uid,
+          gid: srcStat!.gid,
+        });
         t.fs.utimes(abs, srcStat!.mtime);
       }
     });
-  if (errno) return failCreate(errno);
+  if (errno) {
+    failCreate(errno);
+    return;
+  }
   if (verbose) t.out(`'${link}' ${symbolic ? '->' : '=>'} '${target}'\n`);
 }

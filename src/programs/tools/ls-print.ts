@@ -102,10 +102,13 @@ export function longLines(entries: LsEntry[], style: LsStyle): string[] {
 /** The names alone, one per line or in columns as on a terminal. */
 export function shortLines(entries: LsEntry[], style: LsStyle): string[] {
   const pad = needsPad(entries, style);
-  const inode = (e: LsEntry): string => (style.inode ? `${padLeft(inodeOf(e.path), style.gnu ? 0 : 7)} ` : '');
+  const inode = (e: LsEntry): string =>
+    style.inode ? `${padLeft(inodeOf(e.path), style.gnu ? 0 : 7)} ` : '';
   const names = entries.map((e) => inode(e) + displayName(e, style, pad));
   if (style.oneColumn || names.length === 0) return names;
-  return style.gnu ? gnuColumns(names, style.width, style.across) : busyboxColumns(names, style.width, style.across);
+  return style.gnu
+    ? gnuColumns(names, style.width, style.across)
+    : busyboxColumns(names, style.width, style.across);
 }
 
 /** GNU's calculate_columns: the most columns whose widths (name + 2, last without) fit. */

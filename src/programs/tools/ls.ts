@@ -21,7 +21,7 @@ const GNU_SPEC: OptSpec = {
     inode: 'i',
     dereference: 'L',
     'dereference-command-line': 'H',
-    'color': 'color?',
+    color: 'color?',
     'group-directories-first': 'group-directories-first',
     width: 'w=',
     tabsize: 'T=',
@@ -112,7 +112,8 @@ function operandEntry(t: Tool, op: string, o: Options): LsEntry | undefined {
     return undefined;
   }
   const st = t.fs.stat(abs);
-  const followed = lst.type === 'symlink' && st && (o.follow || (o.followArgs && st.type === 'dir'));
+  const toDir = st?.type === 'dir' && (o.followArgs || op.endsWith('/'));
+  const followed = lst.type === 'symlink' && st && (o.follow || toDir);
   const shown = followed ? st : lst;
   return { name: op, path: abs, lst, st, shown, nlink: linkCount(t, abs, shown) };
 }
@@ -148,7 +149,8 @@ function dirEntries(t: Tool, abs: string, o: Options): LsEntry[] {
   const names = t.fs.readdir(abs).filter((n) => o.all || o.almost || !n.startsWith('.'));
   if (o.all) names.unshift('.', '..');
   return names.map((name) => {
-    const path = name === '.' ? abs : name === '..' ? abs.replace(/\/[^/]*$/, '') || '/' : joinPath(abs, name);
+    const path =
+      name === '.' ? abs : name === '..' ? abs.replace(/\/[^/]*$/, '') || '/' : joinPath(abs, name);
     const lst = t.fs.lstat(path)!;
     const st = t.fs.stat(path);
     const shown = o.follow && st ? st : lst;

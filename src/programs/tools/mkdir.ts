@@ -68,7 +68,10 @@ export function mkdir(t: Tool): ProgramRun {
 
 /** `rmdir [-p] DIRECTORY...` */
 export function rmdir(t: Tool): ProgramRun {
-  const p = parseOrFail(t, { flags: 'pv', long: { parents: 'p', verbose: 'v', 'ignore-fail-on-non-empty': 'ignore' } });
+  const p = parseOrFail(t, {
+    flags: 'pv',
+    long: { parents: 'p', verbose: 'v', 'ignore-fail-on-non-empty': 'ignore' },
+  });
   if (!isParsed(p)) return p;
   if (p.operands.length === 0) return missingOperand(t);
   for (const dir of p.operands) {
@@ -113,7 +116,12 @@ function touchStamp(stamp: string, now: Date): number | undefined {
   return Math.floor(ms / 1000);
 }
 
-function touchTime(t: Tool, date: string | undefined, stamp: string | undefined, ref: string | undefined): number | undefined {
+function touchTime(
+  t: Tool,
+  date: string | undefined,
+  stamp: string | undefined,
+  ref: string | undefined,
+): number | undefined {
   if (ref !== undefined) return t.fs.stat(t.abs(ref))?.mtime;
   if (stamp !== undefined) return touchStamp(stamp, new Date(t.ctx.sys.now()));
   if (date === undefined) return t.nowSeconds();
@@ -133,7 +141,8 @@ export function touch(t: Tool): ProgramRun {
   if (p.operands.length === 0) return t.gnu ? tryHelp(t, 'missing file operand') : showUsage(t);
   const when = touchTime(t, p.value('d'), p.value('t'), p.value('r'));
   if (when === undefined) {
-    if (p.has('r')) return t.fail(`failed to get attributes of '${p.value('r')}': ${strerror('ENOENT')}`).done(1);
+    if (p.has('r'))
+      return t.fail(`failed to get attributes of '${p.value('r')}': ${strerror('ENOENT')}`).done(1);
     return t.fail(`invalid date format '${p.value('d') ?? p.value('t')}'`).done(1);
   }
   for (const file of p.operands) {

@@ -9,7 +9,11 @@ import { baseName, dirName, type Errno, joinPath, strerror, type Tool } from './
  * every component, `all-but-last` lets the last one be missing (realpath's default,
  * readlink -f), `missing` needs none (readlink -m).
  */
-export function canonicalize(fs: FsView, abs: string, mode: 'existing' | 'all-but-last' | 'missing'): string | Errno {
+export function canonicalize(
+  fs: FsView,
+  abs: string,
+  mode: 'existing' | 'all-but-last' | 'missing',
+): string | Errno {
   const queue = abs.split('/').filter(Boolean);
   let resolved = '';
   let links = 0;
@@ -91,7 +95,16 @@ export function pwd(t: Tool): ProgramRun {
 export function readlink(t: Tool): ProgramRun {
   const p = parseOrFail(t, {
     flags: 'femnqsvz',
-    long: { canonicalize: 'f', 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', 'no-newline': 'n', verbose: 'v', zero: 'z', quiet: 'q', silent: 's' },
+    long: {
+      canonicalize: 'f',
+      'canonicalize-existing': 'e',
+      'canonicalize-missing': 'm',
+      'no-newline': 'n',
+      verbose: 'v',
+      zero: 'z',
+      quiet: 'q',
+      silent: 's',
+    },
   });
   if (!isParsed(p)) return p;
   if (p.operands.length === 0) return t.gnu ? tryHelp(t, 'missing operand') : showUsage(t);
@@ -122,13 +135,22 @@ export function readlink(t: Tool): ProgramRun {
 export function realpath(t: Tool): ProgramRun {
   const p = parseOrFail(t, {
     flags: 'emsqLPz',
-    long: { 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', 'no-symlinks': 's', strip: 's', quiet: 'q', zero: 'z' },
+    long: {
+      'canonicalize-existing': 'e',
+      'canonicalize-missing': 'm',
+      'no-symlinks': 's',
+      strip: 's',
+      quiet: 'q',
+      zero: 'z',
+    },
   });
   if (!isParsed(p)) return p;
   if (p.operands.length === 0) return t.gnu ? tryHelp(t, 'missing operand') : showUsage(t);
   for (const file of p.operands) {
     const abs = t.abs(file);
-    const r = p.has('s') ? abs : canonicalize(t.fs, abs, p.has('e') ? 'existing' : p.has('m') ? 'missing' : 'all-but-last');
+    const r = p.has('s')
+      ? abs
+      : canonicalize(t.fs, abs, p.has('e') ? 'existing' : p.has('m') ? 'missing' : 'all-but-last');
     if (r.startsWith('/')) t.out(`${r}${p.has('z') ? '\0' : '\n'}`);
     else if (!p.has('q')) t.fail(`${file}: ${strerror(r as Errno)}`);
     else t.status = 1;
@@ -149,7 +171,11 @@ export function which(t: Tool): ProgramRun {
     return st !== undefined && st.type === 'file' && permits(st, t.ctx.uid, t.ctx.gid, 'x');
   };
   for (const name of p.operands) {
-    const found = name.includes('/') ? (runnable(name) ? [name] : []) : dirs.map((d) => joinPath(d, name)).filter(runnable);
+    const found = name.includes('/')
+      ? runnable(name)
+        ? [name]
+        : []
+      : dirs.map((d) => joinPath(d, name)).filter(runnable);
     if (found.length === 0) t.status = 1;
     for (const path of p.has('a') ? found : found.slice(0, 1)) t.out(`${path}\n`);
   }

@@ -42,14 +42,16 @@ function integer(n: number, c: Conversion): string {
   const v = Number.isFinite(n) ? Math.trunc(n) : 0;
   if (c.conv === 'd' || c.conv === 'i') {
     let digits = BigInt(Math.abs(v)).toString();
-    if (c.precision !== undefined) digits = c.precision === 0 && v === 0 ? '' : digits.padStart(c.precision, '0');
+    if (c.precision !== undefined)
+      digits = c.precision === 0 && v === 0 ? '' : digits.padStart(c.precision, '0');
     return signed(v, digits, c);
   }
   const big = v < 0 ? (1n << 64n) + BigInt(v) : BigInt(v);
   const radix = c.conv === 'o' ? 8 : c.conv === 'u' ? 10 : 16;
   let digits = big.toString(radix);
   if (c.conv === 'X') digits = digits.toUpperCase();
-  if (c.precision !== undefined) digits = c.precision === 0 && big === 0n ? '' : digits.padStart(c.precision, '0');
+  if (c.precision !== undefined)
+    digits = c.precision === 0 && big === 0n ? '' : digits.padStart(c.precision, '0');
   if (c.flags.includes('#') && big !== 0n) {
     if (c.conv === 'o' && !digits.startsWith('0')) digits = `0${digits}`;
     if (c.conv === 'x') digits = `0x${digits}`;
@@ -119,7 +121,7 @@ export function formatOne(c: Conversion, str: string, num: number): string {
 }
 
 /** The backslash escapes of printf's format, `echo -e` and `%b`; `stop` is set by `\c`. */
-export function unescape(text: string, octalNeedsZero: boolean): { text: string; stop: boolean } {
+export function unescapeText(text: string, octalNeedsZero: boolean): { text: string; stop: boolean } {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -128,7 +130,17 @@ export function unescape(text: string, octalNeedsZero: boolean): { text: string;
       continue;
     }
     const next = text[++i]!;
-    const simple: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+    const simple: Record<string, string> = {
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      v: '\v',
+      '\\': '\\',
+    };
     if (simple[next] !== undefined) out += simple[next];
     else if (next === 'c') return { text: out, stop: true };
     else if (next === 'x' && /[0-9a-fA-F]/.test(text[i + 1] ?? '')) {

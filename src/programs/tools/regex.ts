@@ -141,9 +141,11 @@ export function translate(re: string, extended: boolean): string {
         continue;
       }
       if (ch === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(re.slice(i));
-        out += m ? m[0] : '\\{';
-        if (m) i += m[0].length - 1;
+        // GNU also takes `{,n}` for `{0,n}`; a brace that opens no interval is literal.
+        const m = /^\{(\d*)(,(\d*))?\}/.exec(re.slice(i));
+        const valid = m && (m[1] !== '' || m[2] !== undefined);
+        out += valid ? `{${m[1] || '0'}${m[2] ?? ''}}` : '\\{';
+        if (valid) i += m[0].length - 1;
         continue;
       }
       if ((ch === '+' || ch === '?') && startHere) {
@@ -178,6 +180,8 @@ export function compile(re: string, o: RegexOptions): RegExp {
   try {
     return new RegExp(source, flags);
   } catch {
-    throw new RegexSyntaxError(/\\\{|\{/.test(re) ? 'Invalid content of \\{\\}' : 'Invalid regular expression');
+    throw new RegexSyntaxError(
+      /\\\{|\{/.test(re) ? 'Invalid content of \\{\\}' : 'Invalid regular expression',
+    );
   }
 }

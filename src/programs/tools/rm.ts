@@ -41,7 +41,12 @@ export function rm(t: Tool): ProgramRun {
     },
   });
   if (!isParsed(p)) return p;
-  const o: RmOptions = { recursive: p.has('r') || p.has('R'), force: p.has('f'), dir: p.has('d'), verbose: p.has('v') };
+  const o: RmOptions = {
+    recursive: p.has('r') || p.has('R'),
+    force: p.has('f'),
+    dir: p.has('d'),
+    verbose: p.has('v'),
+  };
   if (p.operands.length === 0) {
     if (o.force) return t.done(0);
     return t.gnu ? tryHelp(t, 'missing operand') : showUsage(t);
@@ -91,7 +96,8 @@ function removeOne(t: Tool, abs: string, shown: string, o: RmOptions): boolean {
       return false;
     }
   }
-  const errno = mayUnlink(t, dirName(abs), st) ?? attempt(() => t.fs.remove(abs, { recursive: st.type === 'dir' }));
+  const errno =
+    mayUnlink(t, dirName(abs), st) ?? attempt(() => t.fs.remove(abs, { recursive: st.type === 'dir' }));
   if (errno) {
     cannot(t, shown, errno);
     return false;

@@ -1,4 +1,5 @@
 import type { Address, SedCommand } from './sed-parse.js';
+import { substitute } from './sed-subst.js';
 
 export interface SedInput {
   lines: string[];
@@ -23,7 +24,9 @@ export interface SedResult {
 /** Runs a parsed script over one input stream, as one sed process would. */
 export function runSed(cmds: SedCommand[], input: SedInput, quiet: boolean, hooks: SedHooks): SedResult {
   const labels = new Map<string, number>();
-  cmds.forEach((c, i) => c.name === ':' && labels.set(c.label!, i));
+  cmds.forEach((c, i) => {
+    if (c.name === ':') labels.set(c.label!, i);
+  });
   let out = '';
   let hold = '';
   let index = 0;
@@ -64,10 +67,14 @@ export function runSed(cmds: SedCommand[], input: SedInput, quiet: boolean, hook
     if (c.active) {
       inside = true;
       const a2 = c.a2;
-      if (a2.kind === 'line' || a2.kind === 'plus') c.active = lineNo < (a2.kind === 'line' ? a2.n : c.rangeEnd!);
+      if (a2.kind === 'line' || a2.kind === 'plus')
+        c.active = lineNo < (a2.kind === 'line' ? a2.n : c.rangeEnd!);
       else if (a2.kind === 'multiple') c.active = a2.n > 0 && lineNo % a2.n !== 0;
       else c.active = !hit(a2, ps);
-    } else if ((c.a1.kind === 'line' && c.a1.n === 0 && lineNo === 1) || (!(c.a1.kind === 'line' && c.a1.n === 0) && hit(c.a1, ps))) {
+    } else if (
+      (c.a1.kind === 'line' && c.a1.n === 0 && lineNo === 1) ||
+      (!(c.a1.kind === 'line' && c.a1.n === 0) && hit(c.a1, ps))
+    ) {
       inside = true;
       const a2 = c.a2;
       c.rangeEnd = a2.kind === 'plus' ? lineNo + a2.n : undefined;
@@ -109,10 +116,12 @@ export function runSed(cmds: SedCommand[], input: SedInput, quiet: boolean, hook
           break;
         }
         case 'y':
-          ps = [...ps].map((ch) => {
-            const k = [...c.from!].indexOf(ch);
-            return k < 0 ? ch : [...c.to!][k]!;
-          }).join('');
+          ps = [...ps]
+            .map((ch) => {
+              const k = [...c.from!].indexOf(ch);
+              return k < 0 ? ch : [...c.to!][k]!;
+            })
+            .join('');
           break;
         case 'p':
           out += `${ps}\n`;
@@ -227,50 +236,4 @@ export function runSed(cmds: SedCommand[], input: SedInput, quiet: boolean, hook
     if (!quit) ps = readLine();
   }
   return { out, quit, code };
-}
-
-/** One `s` command on the pattern space; undefined when nothing was replaced. */
-function substitute(c: SedCommand, ps: string, re: RegExp): string | undefined {
-  let count = 0;
-  let replaced = false;
-  const result = ps.replace(re, (...args) => {
-    const match = args[0] as string;
-    count++;
-    const nth = c.nth ?? 1;
-    if (count < nth || (!c.global && count > nth)) return match;
-    replaced = true;
-    const groups = args.slice(1, -2) as (string | undefined)[];
-    return expand(c.replacement ?? '', match, groups);
-  });
-  return replaced ? result : undefined;
-}
-
-/** The replacement text: `&`, `\1`..`\9`, `\n`, and GNU's case conversions `\U \L \u \l \E`. */
-function expand(rep: string, match: string, groups: (string | undefined)[]): string {
-  let out = '';
-  let mode: 'U' | 'L' | '' = '';
-  let once: 'u' | 'l' | '' = '';
-  const emit = (text: string): void => {
-    let s = mode === 'U' ? text.toUpperCase() : mode === 'L' ? text.toLowerCase() : text;
-    if (once && s) {
-      s = (once === 'u' ? s[0]!.toUpperCase() : s[0]!.toLowerCase()) + s.slice(1);
-      once = '';
-    }
-    out += s;
-  };
-  for (let i = 0; i < rep.length; i++) {
-    const ch = rep[i]!;
-    if (ch === '&') emit(match);
-    else if (ch === '\\' && i + 1 < rep.length) {
-      const n = rep[++i]!;
-      if (/\d/.test(n)) emit(n === '0' ? match : (groups[Number(n) - 1] ?? ''));
-      else if (n === 'n') emit('\n');
-      else if (n === 't') emit('\t');
-      else if (n === 'U' || n === 'L') mode = n;
-      else if (n === 'E') mode = '';
-      else if (n === 'u' || n === 'l') once = n;
-      else emit(n);
-    } else emit(ch);
-  }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { compile, RegexSyntaxError } from './regex.js';
+import { address, Reader, regex, secondAddress } from './sed-address.js';
 
 /**
  * sed scripts: addresses (`N`, `$`, `/re/I`, `\%re%`, `first~step`, `0,/re/`, `addr,+N`),
@@ -46,92 +46,6 @@ export class SedParseError extends Error {
 
 export interface SedDialect {
   extended: boolean;
-}
-
-class Reader {
-  i = 0;
-  constructor(readonly s: string) {}
-  peek(): string | undefined {
-    return this.s[this.i];
-  }
-  next(): string | undefined {
-    return this.s[this.i++];
-  }
-  skipSpace(newlines = false): void {
-    while (this.i < this.s.length && (this.s[this.i] === ' ' || this.s[this.i] === '\t' || (newlines && this.s[this.i] === '\n'))) this.i++;
-  }
-  fail(message: string): never {
-    throw new SedParseError(message, this.i);
-  }
-  /** Text up to an unescaped `delim`; `\delim` becomes the delimiter itself, `\n` a newline. */
-  delimited(delim: string, what: string, regex: boolean): string {
-    let out = '';
-    for (;;) {
-      const ch = this.next();
-      if (ch === undefined || (ch === '\n' && regex)) this.fail(what);
-      if (ch === delim) return out;
-      if (ch === '\\') {
-        const n = this.next();
-        if (n === undefined) this.fail(what);
-        if (n === delim) out += delim;
-        else if (n === 'n' && regex) out += '\\n';
-        else if (n === '\n') out += regex ? '\\n' : '\n';
-        else out += `\\${n}`;
-      } else out += ch;
-    }
-  }
-}
-
-function regex(text: string, flags: string, d: SedDialect, r: Reader): RegExp | null {
-  if (text === '') return null;
-  try {
-    return compile(text, { extended: d.extended, ignoreCase: /[iI]/.test(flags), dotAll: true, global: true });
-  } catch (e) {
-    if (e instanceof RegexSyntaxError) r.fail(e.message);
-    throw e;
-  }
-}
-
-function address(r: Reader, d: SedDialect): Address | undefined {
-  const ch = r.peek();
-  if (ch === undefined) return undefined;
-  if (/\d/.test(ch)) {
-    const n = Number(/^\d+/.exec(r.s.slice(r.i))![0]);
-    r.i += String(/^\d+/.exec(r.s.slice(r.i))![0]).length;
-    if (r.peek() === '~') {
-      r.i++;
-      const step = /^\d+/.exec(r.s.slice(r.i))?.[0] ?? '0';
-      r.i += step.length;
-      return { kind: 'step', first: n, step: Number(step) };
-    }
-    return { kind: 'line', n };
-  }
-  if (ch === '$') {
-    r.i++;
-    return { kind: 'last' };
-  }
-  if (ch === '/' || ch === '\\') {
-    r.i++;
-    const delim = ch === '\\' ? r.next()! : '/';
-    const text = r.delimited(delim, 'unterminated address regex', true);
-    let flags = '';
-    while (r.peek() === 'I' || r.peek() === 'M') flags += r.next();
-    return { kind: 're', re: regex(text, flags, d, r) };
-  }
-  return undefined;
-}
-
-function secondAddress(r: Reader, d: SedDialect): Address {
-  r.skipSpace();
-  const ch = r.peek();
-  if (ch === '+' || ch === '~') {
-    r.i++;
-    const n = /^\d+/.exec(r.s.slice(r.i))?.[0];
-    if (!n) r.fail('expected newer version of sed');
-    r.i += n.length;
-    return ch === '+' ? { kind: 'plus', n: Number(n) } : { kind: 'multiple', n: Number(n) };
-  }
-  return address(r, d) ?? r.fail('unexpected `,\'');
 }
 
 /** Text of `a`, `i`, `c`: GNU's one-line form or the classic `a\` + lines ending in `\`. */
@@ -190,7 +104,10 @@ function substitute(r: Reader, c: SedCommand, d: SedDialect): void {
       c.file = word(r, false);
       break;
     } else if (ch === undefined || /[\s;}#]/.test(ch)) break;
-    else r.fail("unknown option to `s'");
+    else {
+      r.i++;
+      r.fail("unknown option to `s'");
+    }
     r.i++;
   }
   const refs = [...(c.replacement ?? '').matchAll(/\\(\d)/g)].map((m) => Number(m[1]));
@@ -219,7 +136,8 @@ export function parseSed(script: string, d: SedDialect): SedCommand[] {
       r.i++;
       c.a2 = secondAddress(r, d);
     }
-    if (c.a1?.kind === 'line' && c.a1.n === 0 && !(c.a2?.kind === 're')) r.fail('invalid usage of line address 0');
+    if (c.a1?.kind === 'line' && c.a1.n === 0 && !(c.a2?.kind === 're'))
+      r.fail('invalid usage of line address 0');
     r.skipSpace();
     while (r.peek() === '!') {
       c.negate = true;
@@ -232,7 +150,8 @@ export function parseSed(script: string, d: SedDialect): SedCommand[] {
     command(r, c, d, out, open);
     out.push(c);
   }
-  if (open.length) throw new SedParseError("unmatched `{'", script.length);
+  // GNU reports this one at "char 0": it is only noticed after the whole script was read.
+  if (open.length) throw new SedParseError("unmatched `{'", -1);
   return out;
 }
 
@@ -245,11 +164,12 @@ function command(r: Reader, c: SedCommand, d: SedDialect, out: SedCommand[], ope
       open.push(out.length);
       return;
     case '}': {
-      if (c.a1) r.fail('} doesn\'t want any addresses');
+      if (c.a1) r.fail("} doesn't want any addresses");
       const start = open.pop();
       if (start === undefined) r.fail("unexpected `}'");
       out[start]!.end = out.length;
-      return endOfCommand(r);
+      endOfCommand(r);
+      return;
     }
     case '#':
       if (c.a1) r.fail("comments don't accept any addresses");
@@ -257,13 +177,21 @@ function command(r: Reader, c: SedCommand, d: SedDialect, out: SedCommand[], ope
       return;
     case 's':
       substitute(r, c, d);
-      return endOfCommand(r);
+      endOfCommand(r);
+      return;
     case 'y': {
       const delim = r.next() ?? r.fail("unterminated `y' command");
-      c.from = r.delimited(delim, "unterminated `y' command", false).replace(/\\n/g, '\n').replace(/\\\\/g, '\\');
-      c.to = r.delimited(delim, "unterminated `y' command", false).replace(/\\n/g, '\n').replace(/\\\\/g, '\\');
+      c.from = r
+        .delimited(delim, "unterminated `y' command", false)
+        .replace(/\\n/g, '\n')
+        .replace(/\\\\/g, '\\');
+      c.to = r
+        .delimited(delim, "unterminated `y' command", false)
+        .replace(/\\n/g, '\n')
+        .replace(/\\\\/g, '\\');
       if ([...c.from].length !== [...c.to].length) r.fail("strings for `y' command are different lengths");
-      return endOfCommand(r);
+      endOfCommand(r);
+      return;
     }
     case 'a':
     case 'i':
@@ -293,7 +221,8 @@ function command(r: Reader, c: SedCommand, d: SedDialect, out: SedCommand[], ope
         c.code = Number(n);
         r.i += n.length;
       }
-      return endOfCommand(r);
+      endOfCommand(r);
+      return;
     }
     case '=':
     case 'd':
@@ -310,7 +239,8 @@ function command(r: Reader, c: SedCommand, d: SedDialect, out: SedCommand[], ope
     case 'l':
     case 'z':
     case 'F':
-      return endOfCommand(r);
+      endOfCommand(r);
+      return;
     default:
       r.i--;
       r.fail(`unknown command: \`${c.name}'`);

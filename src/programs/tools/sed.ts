@@ -65,6 +65,7 @@ function gnuUsage(t: Tool): ProgramRun {
 
 /** Where in which -e expression an offset of the joined script falls (GNU's error position). */
 function position(parts: string[], offset: number): [number, number] {
+  if (offset < 0) return [parts.length, 0];
   let start = 0;
   for (let k = 0; k < parts.length; k++) {
     const end = start + parts[k]!.length;
@@ -122,7 +123,11 @@ export function sed(t: Tool): ProgramRun {
       }
       content = data.toString('utf8');
     }
-    inputs.push({ lines: splitLines(content), finalNewline: content === '' || content.endsWith('\n'), name: file });
+    inputs.push({
+      lines: splitLines(content),
+      finalNewline: content === '' || content.endsWith('\n'),
+      name: file,
+    });
   }
   let code = t.status;
   try {
@@ -164,10 +169,16 @@ export function sed(t: Tool): ProgramRun {
 function saveInPlace(t: Tool, file: string, text: string, suffix: string): void {
   const abs = t.abs(file);
   if (suffix) {
-    const backup = suffix.includes('*') ? suffix.replaceAll('*', file.slice(file.lastIndexOf('/') + 1)) : `${file}${suffix}`;
+    const backup = suffix.includes('*')
+      ? suffix.replaceAll('*', file.slice(file.lastIndexOf('/') + 1))
+      : `${file}${suffix}`;
     const original = readChecked(t, abs);
     if (typeof original !== 'string') writeChecked(t, t.abs(backup), original);
   }
   const errno = writeChecked(t, abs, text);
-  if (errno) t.fail(t.gnu ? `couldn't open temporary file ${file}: ${strerror(errno)}` : `${file}: ${strerror(errno)}`, 4);
+  if (errno)
+    t.fail(
+      t.gnu ? `couldn't open temporary file ${file}: ${strerror(errno)}` : `${file}: ${strerror(errno)}`,
+      4,
+    );
 }

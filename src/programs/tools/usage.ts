@@ -3,7 +3,7 @@
  * its one-line description (the option list that follows in a real build is left out here);
  * GNU tools answer `--help` with their usage line and description.
  */
-export const BUSYBOX_BANNER = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.';
+export const BUSYBOX_BANNER = 'BusyBox v1.36.1 (2024-06-10 08:59:51 UTC) multi-call binary.';
 
 const BUSYBOX: Record<string, [string, string]> = {
   ls: ['[-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...', 'List directory contents'],
@@ -13,18 +13,33 @@ const BUSYBOX: Record<string, [string, string]> = {
   mkdir: ['[-m MODE] [-p] DIRECTORY...', 'Create DIRECTORY'],
   rmdir: ['[-p] DIRECTORY...', 'Remove DIRECTORY if it is empty'],
   rm: ['[-irf] FILE...', 'Remove (unlink) FILEs'],
-  cp: ['[-arPLHpfinlsTu] SOURCE DEST\nor: cp [-arPLHpfinlsu] SOURCE... { -t DIRECTORY | DIRECTORY }', 'Copy SOURCEs to DEST'],
-  mv: ['[-finT] SOURCE DEST\nor: mv [-fin] SOURCE... { -t DIRECTORY | DIRECTORY }', 'Rename SOURCE to DEST, or move SOURCEs to DIRECTORY'],
+  cp: [
+    '[-arPLHpfinlsTu] SOURCE DEST\nor: cp [-arPLHpfinlsu] SOURCE... { -t DIRECTORY | DIRECTORY }',
+    'Copy SOURCEs to DEST',
+  ],
+  mv: [
+    '[-finT] SOURCE DEST\nor: mv [-fin] SOURCE... { -t DIRECTORY | DIRECTORY }',
+    'Rename SOURCE to DEST, or move SOURCEs to DIRECTORY',
+  ],
   touch: ['[-cham] [-d DATE] [-t DATE] [-r FILE] FILE...', 'Update mtime of FILEs'],
-  ln: ['[-sfnbtv] [-S SUF] TARGET... LINK|DIR', 'Create a link LINK or DIR/TARGET to the specified TARGET(s)'],
-  chmod: ['[-Rcvf] MODE[,MODE]... FILE...', 'MODE is octal number (bit pattern sstrwxrwxrwx) or [ugoa]{+|-|=}[rwxXst]'],
+  ln: [
+    '[-sfnbtv] [-S SUF] TARGET... LINK|DIR',
+    'Create a link LINK or DIR/TARGET to the specified TARGET(s)',
+  ],
+  chmod: [
+    '[-Rcvf] MODE[,MODE]... FILE...',
+    'MODE is octal number (bit pattern sstrwxrwxrwx) or [ugoa]{+|-|=}[rwxXst]',
+  ],
   chown: ['[-RhLHPcvf]... USER[:[GRP]] FILE...', 'Change the owner and/or group of FILEs to USER and/or GRP'],
   find: ['[-HL] [PATH]... [OPTIONS] [ACTIONS]', 'Search for files and perform actions on them.'],
   grep: [
     '[-HhnlLoqvsrRiwFExz] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...',
     'Search for PATTERN in FILEs (or stdin)',
   ],
-  sed: ['[-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\nor: sed [-i[SFX]] [-nrE] CMD [FILE]...', '\t-e CMD\tAdd CMD to sed commands to be executed'],
+  sed: [
+    '[-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\nor: sed [-i[SFX]] [-nrE] CMD [FILE]...',
+    '\t-e CMD\tAdd CMD to sed commands to be executed',
+  ],
   awk: ['[OPTIONS] [AWK_PROGRAM] [FILE]...', '\t-v VAR=VAL\tSet variable'],
   head: ['[OPTIONS] [FILE]...', 'Print first 10 lines of FILEs (or stdin).'],
   tail: ['[OPTIONS] [FILE]...', 'Print last 10 lines of FILEs (or stdin) to.'],
@@ -54,7 +69,10 @@ const BUSYBOX: Record<string, [string, string]> = {
   realpath: ['FILE...', 'Print absolute pathnames of FILEs'],
   yes: ['[STRING]', "Repeatedly print a line with STRING, or 'y'"],
   xargs: ['[OPTIONS] [PROG ARGS]', 'Run PROG on every item given by stdin'],
-  tar: ['c|x|t [-ZzJjahmvokO] [-f TARFILE] [-C DIR] [-T FILE] [-X FILE] [LONGOPT]... [FILE]...', 'Create, extract, or list files from a tar file'],
+  tar: [
+    'c|x|t [-ZzJjahmvokO] [-f TARFILE] [-C DIR] [-T FILE] [-X FILE] [LONGOPT]... [FILE]...',
+    'Create, extract, or list files from a tar file',
+  ],
 };
 
 export function busyboxUsage(applet: string): string {
@@ -66,15 +84,21 @@ export function busyboxUsage(applet: string): string {
 const GNU: Record<string, [string, string]> = {
   ls: ['[OPTION]... [FILE]...', 'List information about the FILEs (the current directory by default).'],
   cat: ['[OPTION]... [FILE]...', 'Concatenate FILE(s) to standard output.'],
-  mkdir: ['[OPTION]... DIRECTORY...', "Create the DIRECTORY(ies), if they do not already exist."],
+  mkdir: ['[OPTION]... DIRECTORY...', 'Create the DIRECTORY(ies), if they do not already exist.'],
   rmdir: ['[OPTION]... DIRECTORY...', 'Remove the DIRECTORY(ies), if they are empty.'],
   rm: ['[OPTION]... [FILE]...', 'Remove (unlink) the FILE(s).'],
   cp: ['[OPTION]... [-T] SOURCE DEST', 'Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.'],
   mv: ['[OPTION]... [-T] SOURCE DEST', 'Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.'],
-  touch: ['[OPTION]... FILE...', 'Update the access and modification times of each FILE to the current time.'],
+  touch: [
+    '[OPTION]... FILE...',
+    'Update the access and modification times of each FILE to the current time.',
+  ],
   ln: ['[OPTION]... [-T] TARGET LINK_NAME', 'Create links to TARGET.'],
   chmod: ['[OPTION]... MODE[,MODE]... FILE...', 'Change the mode of each FILE to MODE.'],
-  chown: ['[OPTION]... [OWNER][:[GROUP]] FILE...', 'Change the owner and/or group of each FILE to OWNER and/or GROUP.'],
+  chown: [
+    '[OPTION]... [OWNER][:[GROUP]] FILE...',
+    'Change the owner and/or group of each FILE to OWNER and/or GROUP.',
+  ],
   grep: ['[OPTION]... PATTERNS [FILE]...', 'Search for PATTERNS in each FILE.'],
   head: ['[OPTION]... [FILE]...', 'Print the first 10 lines of each FILE to standard output.'],
   tail: ['[OPTION]... [FILE]...', 'Print the last 10 lines of each FILE to standard output.'],
@@ -99,10 +123,16 @@ const GNU: Record<string, [string, string]> = {
   readlink: ['[OPTION]... FILE...', 'Print value of a symbolic link or canonical file name'],
   realpath: ['[OPTION]... FILE...', 'Print the resolved absolute file name;'],
   yes: ['[STRING]...', "Repeatedly output a line with all specified STRING(s), or 'y'."],
-  xargs: ['[OPTION]... COMMAND [INITIAL-ARGS]...', "Run COMMAND with arguments INITIAL-ARGS and more arguments read from input."],
+  xargs: [
+    '[OPTION]... COMMAND [INITIAL-ARGS]...',
+    'Run COMMAND with arguments INITIAL-ARGS and more arguments read from input.',
+  ],
   find: ['[-H] [-L] [-P] [-Olevel] [-D debugopts] [path...] [expression]', ''],
   sed: ['[OPTION]... {script-only-if-no-other-script} [input-file]...', ''],
-  tar: ['[OPTION...] [FILE]...', "GNU 'tar' saves many files together into a single tape or disk archive, and can"],
+  tar: [
+    '[OPTION...] [FILE]...',
+    "GNU 'tar' saves many files together into a single tape or disk archive, and can",
+  ],
   printf: ['FORMAT [ARGUMENT]...', 'Print ARGUMENT(s) according to FORMAT, or execute according to OPTION:'],
   echo: ['[SHORT-OPTION]... [STRING]...', 'Echo the STRING(s) to standard output.'],
 };

@@ -25,8 +25,12 @@ export class Call {
     return this.ip.dialect;
   }
 
+  /** Set when output went to a closed descriptor (`echo hi >&-`). */
+  writeFailed = false;
+
   out(text: string): void {
-    this.ip.write(this.io, 1, text);
+    if (!this.io.fds.has(1)) this.writeFailed = true;
+    else this.ip.write(this.io, 1, text);
   }
 
   /** An error in the builtin's name: `bash: line 1: cd: …`, `sh: 1: cd: …`. */
@@ -53,7 +57,9 @@ export class Call {
 
   /** The message for a name that cannot be a variable. */
   badName(name: string, withValue = name): number {
-    return this.special(this.dialect === 'bash' ? `\`${withValue}': not a valid identifier` : `${name}: bad variable name`);
+    return this.special(
+      this.dialect === 'bash' ? `\`${withValue}': not a valid identifier` : `${name}: bad variable name`,
+    );
   }
 }
 

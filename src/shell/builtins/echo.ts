@@ -53,7 +53,9 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
 export function printf(c: Call): number {
   const [format, ...args] = c.args;
   if (format === undefined) {
-    c.error(c.dialect === 'bash' ? 'usage: printf [-v var] format [arguments]' : 'usage: printf format [arg ...]');
+    c.error(
+      c.dialect === 'bash' ? 'usage: printf [-v var] format [arguments]' : 'usage: printf format [arg ...]',
+    );
     return c.dialect === 'bash' ? 2 : 1;
   }
   let status = 0;
@@ -153,7 +155,8 @@ function formatOne(
       let digits = abs.toString(conv === 'o' ? 8 : conv === 'x' || conv === 'X' ? 16 : 10);
       if (conv === 'X') digits = digits.toUpperCase();
       if (prec !== undefined) digits = digits.padStart(prec, '0');
-      if (flags.includes('#') && abs !== 0n) digits = (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') + digits;
+      if (flags.includes('#') && abs !== 0n)
+        digits = (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') + digits;
       const sign = unsigned < 0n ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
       return { text: sign + digits };
     }

@@ -50,7 +50,9 @@ export function findInPath(c: Call, name: string): string | undefined {
     return st !== undefined && st.type !== 'dir' && (st.mode & 0o111) !== 0;
   };
   if (name.includes('/')) return executable(resolvePath(c.state.cwd, name)) ? name : undefined;
-  for (const dir of (c.state.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':')) {
+  for (const dir of (
+    c.state.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+  ).split(':')) {
     const p = `${dir || '.'}/${name}`.replace(/\/+/g, '/');
     if (executable(resolvePath(c.state.cwd, p))) return p;
   }
@@ -61,7 +63,8 @@ type Kind = 'alias' | 'keyword' | 'function' | 'special' | 'builtin' | 'file';
 
 function classify(c: Call, name: string): { kind: Kind; path?: string } | undefined {
   if (c.ip.aliasFor(name) !== undefined) return { kind: 'alias' };
-  if (KEYWORD_NAMES.has(name) || (c.dialect === 'bash' && ['[[', ']]', 'function'].includes(name))) return { kind: 'keyword' };
+  if (KEYWORD_NAMES.has(name) || (c.dialect === 'bash' && ['[[', ']]', 'function'].includes(name)))
+    return { kind: 'keyword' };
   const builtin = builtinFor(c.dialect, name);
   if (builtin && SPECIAL.has(name)) return { kind: 'special' };
   if (c.state.functions.has(name)) return { kind: 'function' };
@@ -116,7 +119,7 @@ export async function command(c: Call): Promise<number> {
       else if (found.kind === 'alias') c.out(`alias ${name}=${shellQuote(c.ip.aliasFor(name)!, true)}\n`);
       else c.out(`${found.path ?? name}\n`);
     }
-    return ok ? 0 : 1;
+    return ok ? 0 : c.dialect === 'bash' ? 1 : 127;
   }
   return dispatch(c.ip, args, [], c.io, { noFunctions: true });
 }
@@ -187,7 +190,9 @@ export function times(c: Call): number {
 export function history(c: Call): number {
   if (!c.ip.interactive) return 0;
   c.ip.shared.history.forEach((line, i) => {
-    c.out(c.dialect === 'bash' ? `${String(i + 1).padStart(5)}  ${line}\n` : `${String(i).padStart(4)} ${line}\n`);
+    c.out(
+      c.dialect === 'bash' ? `${String(i + 1).padStart(5)}  ${line}\n` : `${String(i).padStart(4)} ${line}\n`,
+    );
   });
   return 0;
 }

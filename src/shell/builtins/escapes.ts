@@ -37,7 +37,10 @@ export function expandEscapes(text: string, style: 'echo' | 'printf'): { text: s
         i += m[0].length;
       }
     } else if (/[0-7]/.test(e) && (style === 'printf' || e === '0')) {
-      const digits = style === 'echo' ? /^[0-7]{0,3}/.exec(text.slice(i + 1))![0] : /^[0-7]{0,2}/.exec(text.slice(i + 1))![0];
+      const digits =
+        style === 'echo'
+          ? /^[0-7]{0,3}/.exec(text.slice(i + 1))![0]
+          : /^[0-7]{0,2}/.exec(text.slice(i + 1))![0];
       const value = style === 'echo' ? digits || '0' : e + digits;
       out += String.fromCharCode(Number.parseInt(value, 8) & 0xff);
       i += digits.length;

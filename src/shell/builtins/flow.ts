@@ -1,5 +1,4 @@
-import { ExitSignal, LoopSignal, ReturnSignal } from '../errors.js';
-import { EndlessSignal } from '../interp.js';
+import { EndlessSignal, ExitSignal, LoopSignal, ReturnSignal } from '../errors.js';
 import { resolvePath } from '../path.js';
 import { runExternal } from '../simple.js';
 import type { Call } from './call.js';
@@ -76,7 +75,7 @@ export async function dot(c: Call): Promise<number> {
   const path = findScript(c, name);
   let text: string | undefined;
   try {
-    text = path === undefined ? undefined : c.ip.fs.readFile(path);
+    text = path === '/dev/null' ? '' : path === undefined ? undefined : c.ip.fs.readFile(path);
   } catch {
     text = undefined;
   }
@@ -85,10 +84,16 @@ export async function dot(c: Call): Promise<number> {
       c.plainError(`${name}: No such file or directory`);
       return 1;
     }
-    return c.special(c.dialect === 'dash' ? `cannot open ${name}: No such file` : `can't open '${name}': No such file or directory`);
+    return c.special(
+      c.dialect === 'dash'
+        ? `cannot open ${name}: No such file`
+        : `can't open '${name}': No such file or directory`,
+    );
   }
   const saved = c.state.positional;
-  if (args.length) c.state.positional = args;
+  // dash ignores arguments after the file name.
+  const withArgs = args.length > 0 && c.dialect !== 'dash';
+  if (withArgs) c.state.positional = args;
   c.state.sourceDepth++;
   try {
     return await c.ip.runScript(text, c.io);
@@ -97,7 +102,7 @@ export async function dot(c: Call): Promise<number> {
     throw e;
   } finally {
     c.state.sourceDepth--;
-    if (args.length) c.state.positional = saved;
+    if (withArgs) c.state.positional = saved;
   }
 }
 
@@ -116,12 +121,30 @@ export function wait(c: Call): number {
   return job ? job.code : 127;
 }
 
-const SIGNALS = ['EXIT', 'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM'];
+const SIGNALS = [
+  'EXIT',
+  'HUP',
+  'INT',
+  'QUIT',
+  'ILL',
+  'TRAP',
+  'ABRT',
+  'BUS',
+  'FPE',
+  'KILL',
+  'USR1',
+  'SEGV',
+  'USR2',
+  'PIPE',
+  'ALRM',
+  'TERM',
+];
 
 function signalName(spec: string): string | undefined {
   if (/^[0-9]+$/.test(spec)) return SIGNALS[Number(spec)];
   const name = spec.toUpperCase().replace(/^SIG/, '');
-  return SIGNALS.includes(name) || ['CHLD', 'CONT', 'STOP', 'TSTP', 'WINCH', 'ERR', 'DEBUG', 'RETURN'].includes(name)
+  return SIGNALS.includes(name) ||
+    ['CHLD', 'CONT', 'STOP', 'TSTP', 'WINCH', 'ERR', 'DEBUG', 'RETURN'].includes(name)
     ? name
     : undefined;
 }

@@ -1,11 +1,24 @@
 import type { Dialect } from '../types.js';
 import type { Builtin } from './call.js';
+import { declareBuiltin, let_, local } from './declare.js';
 import { echo, printf } from './echo.js';
 import { alias, cd, command, history, pwd, times, type, umask, unalias } from './env.js';
-import { breakLoop, colon, dot, evalBuiltin, exec, exit, falseBuiltin, returnBuiltin, trap, wait } from './flow.js';
+import {
+  breakLoop,
+  colon,
+  dot,
+  evalBuiltin,
+  exec,
+  exit,
+  falseBuiltin,
+  returnBuiltin,
+  trap,
+  wait,
+} from './flow.js';
+import { getopts } from './getopts.js';
 import { read } from './read.js';
 import { test } from './test.js';
-import { exportBuiltin, getopts, let_, local, readonly, set, shift, unset } from './vars.js';
+import { exportBuiltin, readonly, set, shift, unset } from './vars.js';
 
 const COMMON: Record<string, Builtin> = {
   ':': colon,
@@ -44,7 +57,7 @@ const COMMON: Record<string, Builtin> = {
 
 const EXTRA: Record<Dialect, Record<string, Builtin>> = {
   ash: { source: dot, let: let_, history },
-  bash: { source: dot, let: let_, history },
+  bash: { source: dot, let: let_, history, declare: declareBuiltin, typeset: declareBuiltin },
   dash: {},
 };
 
@@ -68,7 +81,28 @@ export const SPECIAL = new Set([
 ]);
 
 export function builtinFor(dialect: Dialect, name: string): Builtin | undefined {
-  return Object.hasOwn(COMMON, name) ? COMMON[name] : Object.hasOwn(EXTRA[dialect], name) ? EXTRA[dialect][name] : undefined;
+  return Object.hasOwn(COMMON, name)
+    ? COMMON[name]
+    : Object.hasOwn(EXTRA[dialect], name)
+      ? EXTRA[dialect][name]
+      : undefined;
 }
 
-export const KEYWORD_NAMES = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', '{', '}', '!', 'in']);
+export const KEYWORD_NAMES = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'case',
+  'esac',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  '{',
+  '}',
+  '!',
+  'in',
+]);

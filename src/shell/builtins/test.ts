@@ -1,9 +1,5 @@
-import type { CondExpr, Word } from '../ast.js';
-import { expandParts, expandPattern, expandString } from '../expand.js';
-import type { Interp } from '../interp.js';
 import { prefix } from '../messages.js';
 import { resolvePath } from '../path.js';
-import { matchPattern } from '../pattern.js';
 import type { ShellFs } from '../types.js';
 import type { Call } from './call.js';
 
@@ -14,8 +10,43 @@ class TestError {
   ) {}
 }
 
-const UNARY = new Set(['-e', '-f', '-d', '-z', '-n', '-x', '-r', '-w', '-s', '-L', '-h', '-b', '-c', '-p', '-S', '-t', '-g', '-u', '-k']);
-const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+const UNARY = new Set([
+  '-e',
+  '-f',
+  '-d',
+  '-z',
+  '-n',
+  '-x',
+  '-r',
+  '-w',
+  '-s',
+  '-L',
+  '-h',
+  '-b',
+  '-c',
+  '-p',
+  '-S',
+  '-t',
+  '-g',
+  '-u',
+  '-k',
+]);
+const BINARY = new Set([
+  '=',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '-eq',
+  '-ne',
+  '-lt',
+  '-le',
+  '-gt',
+  '-ge',
+  '-nt',
+  '-ot',
+  '-ef',
+]);
 
 /** File and string tests shared by `test` and `[[ ]]`; the current user is root, who may read and write anything. */
 export function unaryTest(fs: ShellFs, cwd: string, op: string, arg: string): boolean {
@@ -57,12 +88,19 @@ function integer(s: string): bigint {
   return BigInt(t);
 }
 
-function compareNumbers(op: string, a: bigint, b: bigint): boolean {
-  const table: Record<string, boolean> = { '-eq': a === b, '-ne': a !== b, '-lt': a < b, '-le': a <= b, '-gt': a > b, '-ge': a >= b };
+export function compareNumbers(op: string, a: bigint, b: bigint): boolean {
+  const table: Record<string, boolean> = {
+    '-eq': a === b,
+    '-ne': a !== b,
+    '-lt': a < b,
+    '-le': a <= b,
+    '-gt': a > b,
+    '-ge': a >= b,
+  };
   return table[op] ?? false;
 }
 
-function binaryTest(op: string, a: string, b: string): boolean {
+export function binaryTest(op: string, a: string, b: string): boolean {
   if (op === '=' || op === '==') return a === b;
   if (op === '!=') return a !== b;
   if (op === '<') return a < b;
@@ -81,7 +119,8 @@ function evalArgs(c: Call, args: string[]): boolean {
   if (n === 2) {
     if (args[0] === '!') return args[1] === '';
     if (UNARY.has(args[0]!)) return unaryTest(fs, cwd, args[0]!, args[1]!);
-    throw new TestError('unary', args[0]!);
+    // busybox names the second word, bash and dash the first.
+    throw new TestError('unary', c.dialect === 'ash' ? args[1]! : args[0]!);
   }
   if (n === 3) {
     if (BINARY.has(args[1]!)) return binaryTest(args[1]!, args[0]!, args[2]!);
@@ -160,8 +199,20 @@ function message(c: Call, e: TestError): string {
   }
   const texts =
     c.dialect === 'dash'
-      ? { number: `Illegal number: ${t}`, missing: 'missing ]', unary: `${t}: unexpected operator`, binary: `${t}: unexpected operator`, argument: `${t}: argument expected` }
-      : { number: `${t}: bad number`, missing: 'missing ]', unary: `${t}: unknown operand`, binary: `${t}: unknown operand`, argument: `${t}: argument expected` };
+      ? {
+          number: `Illegal number: ${t}`,
+          missing: 'missing ]',
+          unary: `${t}: unexpected operator`,
+          binary: `${t}: unexpected operator`,
+          argument: `${t}: argument expected`,
+        }
+      : {
+          number: `${t}: bad number`,
+          missing: 'missing ]',
+          unary: `${t}: unknown operand`,
+          binary: `${t}: unknown operand`,
+          argument: `${t}: argument expected`,
+        };
   return p + texts[e.kind];
 }
 
@@ -178,48 +229,5 @@ export function test(c: Call): number {
     if (!(e instanceof TestError)) throw e;
     c.ip.error(c.io, message(c, e));
     return 2;
-  }
-}
-
-/** bash's `[[ … ]]`: no splitting or globbing; `==` matches a pattern, `=~` a regex, `-eq` compares arithmetic. */
-export async function testCond(ip: Interp, e: CondExpr): Promise<boolean> {
-  switch (e.type) {
-    case 'not':
-      return !(await testCond(ip, e.expr));
-    case 'and':
-      return (await testCond(ip, e.left)) && testCond(ip, e.right);
-    case 'or':
-      return (await testCond(ip, e.left)) || testCond(ip, e.right);
-    case 'word':
-      return (await expandString(ip, e.arg)) !== '';
-    case 'unary':
-      return unaryTest(ip.fs, ip.state.cwd, e.op, await expandString(ip, e.arg));
-    case 'binary': {
-      const left = await expandString(ip, e.left);
-      if (e.op === '==' || e.op === '=' || e.op === '!=') {
-        const hit = matchPattern(await expandPattern(ip, e.right), left);
-        return e.op === '!=' ? !hit : hit;
-      }
-      if (e.op === '=~') return regexTest(ip, e.right.parts, left);
-      const right = await expandString(ip, e.right);
-      if (e.op.startsWith('-') && e.op.length === 3 && !['-nt', '-ot', '-ef'].includes(e.op)) {
-        return compareNumbers(e.op, ip.arith(left), ip.arith(right));
-      }
-      return binaryTest(e.op, left, right);
-    }
-  }
-}
-
-/** `=~`: unquoted text is an extended regex, quoted text matches itself. */
-async function regexTest(ip: Interp, parts: Word['parts'], subject: string): Promise<boolean> {
-  const segs = await expandParts(ip, parts, false);
-  const source = segs
-    .map((s) => ('brk' in s ? ' ' : s.quoted ? s.text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&') : s.text))
-    .join('');
-  try {
-    return new RegExp(source).test(subject);
-  } catch {
-    ip.error(ip.curIO, `${prefix(ip.speaker())}syntax error in conditional expression`);
-    return false;
   }
 }

@@ -9,7 +9,7 @@ export function shellQuote(v: string, always: boolean): string {
 
 const dq = (v: string): string => `"${v.replace(/[\\"$`]/g, '\\$&')}"`;
 
-function listVars(c: Call, which: 'exported' | 'readonly'): void {
+export function listVars(c: Call, which: 'exported' | 'readonly'): void {
   const names = [...c.state.vars.keys()].sort();
   for (const name of names) {
     const v = c.state.vars.get(name)!;
@@ -38,7 +38,9 @@ function declare(c: Call, which: 'exported' | 'readonly'): number {
       continue;
     }
     // `export NAME` of an unset name changes nothing visible until it gets a value.
-    const v = c.state.vars.get(name) ?? (which === 'readonly' ? { value: '', exported: false, readonly: false } : undefined);
+    const v =
+      c.state.vars.get(name) ??
+      (which === 'readonly' ? { value: '', exported: false, readonly: false } : undefined);
     if (!v) continue;
     if (which === 'exported') v.exported = true;
     else v.readonly = true;
@@ -65,7 +67,9 @@ export function unset(c: Call): number {
     }
     if (!NAME.test(name)) status = c.badName(name);
     else if (!c.state.unset(name)) {
-      status = c.special(c.dialect === 'bash' ? `${name}: cannot unset: readonly variable` : `${name}: is read only`);
+      status = c.special(
+        c.dialect === 'bash' ? `${name}: cannot unset: readonly variable` : `${name}: is read only`,
+      );
     }
   }
   return status;
@@ -76,7 +80,12 @@ function printOptions(c: Call, plus: boolean): void {
   for (const n of names) {
     const on = c.state.options[n];
     if (plus) c.out(`set ${on ? '-' : '+'}o ${n}\n`);
-    else c.out(c.dialect === 'bash' ? `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n` : `${n.padEnd(15)}${on ? 'on' : 'off'}\n`);
+    else
+      c.out(
+        c.dialect === 'bash'
+          ? `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n`
+          : `${n.padEnd(15)}${on ? 'on' : 'off'}\n`,
+      );
   }
 }
 
@@ -114,14 +123,22 @@ export function set(c: Call): number {
         }
         i++;
         const known = name in c.state.options && !(name === 'pipefail' && c.dialect === 'dash');
-        if (!known) return c.special(c.dialect === 'bash' ? `${name}: invalid option name` : `Illegal option -o ${name}`, 1);
+        if (!known)
+          return c.special(
+            c.dialect === 'bash' ? `${name}: invalid option name` : `Illegal option -o ${name}`,
+            1,
+          );
         c.state.options[name as keyof Options] = on;
         continue;
       }
       const option = OPTION_LETTERS[letter];
       if (!option) {
         const text =
-          c.dialect === 'bash' ? `-${letter}: invalid option` : c.dialect === 'dash' ? `Illegal option -${letter}` : `illegal option -${letter}`;
+          c.dialect === 'bash'
+            ? `-${letter}: invalid option`
+            : c.dialect === 'dash'
+              ? `Illegal option -${letter}`
+              : `illegal option -${letter}`;
         return c.special(text, 2);
       }
       c.state.options[option] = on;
@@ -139,97 +156,5 @@ export function shift(c: Call): number {
   const n = Number(arg);
   if (n > c.state.positional.length) return c.dialect === 'dash' ? c.special("can't shift that many") : 1;
   c.state.positional = c.state.positional.slice(n);
-  return 0;
-}
-
-export function local(c: Call): number {
-  if (c.ip.funcDepth === 0) {
-    if (c.dialect !== 'bash') return c.special('not in a function');
-    c.error('can only be used in a function');
-    return 1;
-  }
-  let status = 0;
-  for (const arg of c.args) {
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    if (!NAME.test(name)) {
-      status = c.badName(name, arg);
-      continue;
-    }
-    c.state.declareLocal(name);
-    // A bare `local x` in ash and dash keeps the caller's value; bash unsets it.
-    if (eq >= 0) c.state.set(name, arg.slice(eq + 1));
-    else if (c.dialect === 'bash') c.state.vars.delete(name);
-  }
-  return status;
-}
-
-export function let_(c: Call): number {
-  if (c.args.length === 0) {
-    c.error('expression expected');
-    return 1;
-  }
-  let last = 0n;
-  for (const expr of c.args) last = c.ip.arith(expr);
-  return last === 0n ? 1 : 0;
-}
-
-/** `getopts OPTSTRING NAME [ARG...]`, keeping its place in OPTIND (and within `-abc`). */
-export function getopts(c: Call): number {
-  const [spec = '', name = '', ...rest] = c.args;
-  const args = rest.length ? rest : c.state.positional;
-  const silent = spec.startsWith(':');
-  let index = Number(c.state.get('OPTIND') ?? '1') - 1;
-  if (index < 0) index = 0;
-  const word = args[index];
-  if (c.state.optPos < 1) c.state.optPos = 1;
-  if (word === undefined || word === '-' || !word.startsWith('-') || word === '--') {
-    if (word === '--') c.state.set('OPTIND', String(index + 2));
-    c.state.set(name, '?');
-    c.state.optPos = 1;
-    return 1;
-  }
-  const letter = word[c.state.optPos]!;
-  const at = spec.indexOf(letter);
-  const advance = (): void => {
-    if (c.state.optPos + 1 < word.length) c.state.optPos++;
-    else {
-      c.state.optPos = 1;
-      index++;
-    }
-  };
-  c.state.vars.delete('OPTARG');
-  if (letter === ':' || at < 0) {
-    advance();
-    c.state.set('OPTIND', String(index + 1));
-    c.state.set(name, '?');
-    if (silent) c.state.set('OPTARG', letter);
-    else c.ip.error(c.io, c.dialect === 'bash' ? `${c.ip.argv0}: illegal option -- ${letter}` : `Illegal option -${letter}`);
-    return 0;
-  }
-  if (spec[at + 1] === ':') {
-    const inline = word.slice(c.state.optPos + 1);
-    let value: string | undefined = inline;
-    if (!inline) value = args[++index];
-    c.state.optPos = 1;
-    index++;
-    c.state.set('OPTIND', String(index + 1));
-    if (value === undefined) {
-      if (silent) {
-        c.state.set(name, ':');
-        c.state.set('OPTARG', letter);
-      } else {
-        c.state.set(name, '?');
-        c.ip.error(c.io, c.dialect === 'bash' ? `${c.ip.argv0}: option requires an argument -- ${letter}` : `No arg for -${letter} option`);
-      }
-      return 0;
-    }
-    c.state.set('OPTARG', value);
-    c.state.set(name, letter);
-    return 0;
-  }
-  advance();
-  c.state.set('OPTIND', String(index + 1));
-  c.state.set(name, letter);
   return 0;
 }

@@ -24,8 +24,24 @@ export const HOST_NS: Record<NamespaceType, number> = {
   mnt: 4026531840,
   net: 4026531992,
 };
-const WEB_NS = { ...HOST_NS, mnt: 4026532301, uts: 4026532302, ipc: 4026532303, pid: 4026532304, net: 4026532306, cgroup: 4026532367 };
-const DB_NS = { ...HOST_NS, mnt: 4026532368, uts: 4026532369, ipc: 4026532370, pid: 4026532371, net: 4026532373, cgroup: 4026532434 };
+export const WEB_NS = {
+  ...HOST_NS,
+  mnt: 4026532301,
+  uts: 4026532302,
+  ipc: 4026532303,
+  pid: 4026532304,
+  net: 4026532306,
+  cgroup: 4026532367,
+};
+export const DB_NS = {
+  ...HOST_NS,
+  mnt: 4026532368,
+  uts: 4026532369,
+  ipc: 4026532370,
+  pid: 4026532371,
+  net: 4026532373,
+  cgroup: 4026532434,
+};
 
 const KB = 1024;
 
@@ -68,9 +84,11 @@ const shimArgs = (id: string) => [
 ];
 
 const proxyArgs = (ip: string) =>
-  `/usr/bin/docker-proxy -proto tcp -host-ip ${ip} -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd`.split(' ');
+  `/usr/bin/docker-proxy -proto tcp -host-ip ${ip} -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd`.split(
+    ' ',
+  );
 
-const mem = (rssKb: number, vszKb: number) => ({ rss: rssKb * KB, vsz: vszKb * KB });
+export const mem = (rssKb: number, vszKb: number) => ({ rss: rssKb * KB, vsz: vszKb * KB });
 
 export interface HostOptions {
   /** argv of the process running the tool (PID 3412 on pts/0, child of the login shell). */
@@ -82,13 +100,37 @@ export function hostProcs(o: HostOptions = {}): ProcInfo[] {
   const self = o.self ?? ['ps', '-ef'];
   const systemd = { cgroup: '/system.slice/containerd.service' };
   const list = [
-    proc({ pid: 1, ppid: 0, comm: 'systemd', args: ['/sbin/init'], cpuTime: 4000, ...mem(13312, 22364), cgroup: '/init.scope' }),
+    proc({
+      pid: 1,
+      ppid: 0,
+      comm: 'systemd',
+      args: ['/sbin/init'],
+      cpuTime: 4000,
+      ...mem(13312, 22364),
+      cgroup: '/init.scope',
+    }),
     kthread(2, 'kthreadd'),
     kthread(3, 'rcu_gp', { state: 'I', nice: -20 }),
     kthread(4, 'rcu_par_gp', { state: 'I', nice: -20 }),
     ...(o.kdevtmpfs ? [kthread(80, 'kdevtmpfs', { ns: { ...HOST_NS, mnt: 4026531860 } })] : []),
-    proc({ pid: 412, ppid: 1, comm: 'systemd-journal', args: ['/usr/lib/systemd/systemd-journald'], cpuTime: 1000, ...mem(15616, 48372) }),
-    proc({ pid: 845, ppid: 1, comm: 'containerd', args: ['/usr/bin/containerd'], cpuTime: 12000, threads: 10, ...mem(48212, 1875468), ...systemd }),
+    proc({
+      pid: 412,
+      ppid: 1,
+      comm: 'systemd-journal',
+      args: ['/usr/lib/systemd/systemd-journald'],
+      cpuTime: 1000,
+      ...mem(15616, 48372),
+    }),
+    proc({
+      pid: 845,
+      ppid: 1,
+      comm: 'containerd',
+      args: ['/usr/bin/containerd'],
+      cpuTime: 12000,
+      threads: 10,
+      ...mem(48212, 1875468),
+      ...systemd,
+    }),
     proc({
       pid: 1032,
       ppid: 1,
@@ -98,15 +140,74 @@ export function hostProcs(o: HostOptions = {}): ProcInfo[] {
       threads: 12,
       ...mem(84560, 2290472),
     }),
-    proc({ pid: 1187, ppid: 1, comm: 'sshd', args: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'], ...mem(8192, 12020) }),
-    proc({ pid: 2188, ppid: 1032, comm: 'docker-proxy', args: proxyArgs('0.0.0.0'), startTime: at(9, 15), threads: 7, ...mem(4096, 1745824) }),
-    proc({ pid: 2195, ppid: 1032, comm: 'docker-proxy', args: proxyArgs('::'), startTime: at(9, 15), threads: 7, ...mem(4096, 1745824) }),
-    proc({ pid: 2211, ppid: 1, comm: 'containerd-shim', args: shimArgs(WEB_ID), startTime: at(9, 15), threads: 11, ...mem(13120, 1238336), ...systemd }),
-    proc({ pid: 2233, ppid: 2211, comm: 'nginx', args: ['nginx: master process nginx -g daemon off;'], startTime: at(9, 15), ns: WEB_NS, ...mem(7424, 11400) }),
+    proc({
+      pid: 1187,
+      ppid: 1,
+      comm: 'sshd',
+      args: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'],
+      ...mem(8192, 12020),
+    }),
+    proc({
+      pid: 2188,
+      ppid: 1032,
+      comm: 'docker-proxy',
+      args: proxyArgs('0.0.0.0'),
+      startTime: at(9, 15),
+      threads: 7,
+      ...mem(4096, 1745824),
+    }),
+    proc({
+      pid: 2195,
+      ppid: 1032,
+      comm: 'docker-proxy',
+      args: proxyArgs('::'),
+      startTime: at(9, 15),
+      threads: 7,
+      ...mem(4096, 1745824),
+    }),
+    proc({
+      pid: 2211,
+      ppid: 1,
+      comm: 'containerd-shim',
+      args: shimArgs(WEB_ID),
+      startTime: at(9, 15),
+      threads: 11,
+      ...mem(13120, 1238336),
+      ...systemd,
+    }),
+    proc({
+      pid: 2233,
+      ppid: 2211,
+      comm: 'nginx',
+      args: ['nginx: master process nginx -g daemon off;'],
+      startTime: at(9, 15),
+      ns: WEB_NS,
+      ...mem(7424, 11400),
+    }),
     ...[2290, 2291].map((pid) =>
-      proc({ pid, ppid: 2233, uid: 101, gid: 101, user: '101', comm: 'nginx', args: ['nginx: worker process'], startTime: at(9, 15), ns: WEB_NS, ...mem(2932, 11864) }),
+      proc({
+        pid,
+        ppid: 2233,
+        uid: 101,
+        gid: 101,
+        user: '101',
+        comm: 'nginx',
+        args: ['nginx: worker process'],
+        startTime: at(9, 15),
+        ns: WEB_NS,
+        ...mem(2932, 11864),
+      }),
     ),
-    proc({ pid: 2301, ppid: 1, comm: 'containerd-shim', args: shimArgs(DB_ID), startTime: at(9, 16), threads: 11, ...mem(12928, 1238336), ...systemd }),
+    proc({
+      pid: 2301,
+      ppid: 1,
+      comm: 'containerd-shim',
+      args: shimArgs(DB_ID),
+      startTime: at(9, 16),
+      threads: 11,
+      ...mem(12928, 1238336),
+      ...systemd,
+    }),
     proc({
       pid: 2323,
       ppid: 2301,
@@ -121,9 +222,33 @@ export function hostProcs(o: HostOptions = {}): ProcInfo[] {
       ns: DB_NS,
       ...mem(452736, 2456964),
     }),
-    proc({ pid: 3050, ppid: 1187, comm: 'sshd', args: ['sshd: root@pts/0'], startTime: at(9, 20), ...mem(10496, 14640) }),
-    proc({ pid: 3071, ppid: 3050, comm: 'bash', args: ['-bash'], tty: 'pts/0', startTime: at(9, 20), ...mem(5504, 8764) }),
-    proc({ pid: 3412, ppid: 3071, comm: self[0]!, args: self, tty: 'pts/0', state: 'R', startTime: at(9, 31), ...mem(4480, 11200) }),
+    proc({
+      pid: 3050,
+      ppid: 1187,
+      comm: 'sshd',
+      args: ['sshd: root@pts/0'],
+      startTime: at(9, 20),
+      ...mem(10496, 14640),
+    }),
+    proc({
+      pid: 3071,
+      ppid: 3050,
+      comm: 'bash',
+      args: ['-bash'],
+      tty: 'pts/0',
+      startTime: at(9, 20),
+      ...mem(5504, 8764),
+    }),
+    proc({
+      pid: 3412,
+      ppid: 3071,
+      comm: self[0]!,
+      args: self,
+      tty: 'pts/0',
+      state: 'R',
+      startTime: at(9, 31),
+      ...mem(4480, 11200),
+    }),
   ];
   return list;
 }
@@ -165,7 +290,8 @@ export function hostSystem(o: HostOptions = {}): FakeSystem {
 export function hostFs(): FakeFs {
   return new FakeFs({
     '/proc/sys/kernel/pid_max': '4194304\n',
-    '/etc/os-release': 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n',
+    '/etc/os-release':
+      'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n',
     '/etc/passwd': [
       'root:x:0:0:root:/root:/bin/bash',
       'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
@@ -177,8 +303,23 @@ export function hostFs(): FakeFs {
       'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash',
       '',
     ].join('\n'),
-    '/etc/group': ['root:x:0:', 'adm:x:4:syslog,ubuntu', 'sudo:x:27:ubuntu', 'docker:x:988:ubuntu', 'ubuntu:x:1000:', ''].join('\n'),
+    '/etc/group': [
+      'root:x:0:',
+      'adm:x:4:syslog,ubuntu',
+      'sudo:x:27:ubuntu',
+      'docker:x:988:ubuntu',
+      'ubuntu:x:1000:',
+      '',
+    ].join('\n'),
     '/etc/hosts': '127.0.0.1 localhost\n127.0.1.1 docker-host\n\n::1     ip6-localhost ip6-loopback\n',
     '/lib/x86_64-linux-gnu/libc.so.6': '',
   });
 }
+
+/** nsfs bind mounts of the containers' network namespaces, as /proc/self/mountinfo lists them. */
+export const MOUNTINFO = [
+  '25 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw',
+  '612 29 0:4 net:[4026532306] /run/docker/netns/5e2b0c9d41a7 rw shared:288 - nsfs nsfs rw',
+  '640 29 0:4 net:[4026532373] /run/docker/netns/a81f3d6c2e90 rw shared:301 - nsfs nsfs rw',
+  '',
+].join('\n');

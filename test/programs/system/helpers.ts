@@ -3,7 +3,10 @@ import type { MemInfo, ProcInfo, SystemView, UtsInfo } from '../../../src/kernel
 import { exitOf, stderrOf, stdoutOf } from '../../../src/programs/run.js';
 import type { ProcessContext, ProgramRun } from '../../../src/programs/types.js';
 
-type Entry = { type: 'file'; content: Buffer; mode: number } | { type: 'dir' } | { type: 'symlink'; target: string };
+type Entry =
+  | { type: 'file'; content: Buffer; mode: number }
+  | { type: 'dir' }
+  | { type: 'symlink'; target: string };
 
 /** An in-memory file system: just what the system tools read (files, directories, symlinks). */
 export class FakeFs implements FsView {
@@ -31,7 +34,8 @@ export class FakeFs implements FsView {
     if (!e) return undefined;
     const base = { uid: 0, gid: 0, mtime: 0 };
     if (e.type === 'dir') return { ...base, type: 'dir', mode: 0o755, size: 4096 };
-    if (e.type === 'symlink') return { ...base, type: 'symlink', mode: 0o777, size: e.target.length, target: e.target };
+    if (e.type === 'symlink')
+      return { ...base, type: 'symlink', mode: 0o777, size: e.target.length, target: e.target };
     return { ...base, type: 'file', mode: e.mode, size: e.content.length };
   }
 

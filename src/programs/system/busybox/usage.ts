@@ -5,10 +5,13 @@ import { BUSYBOX_BANNER } from '../../tools/usage.js';
  * (the defconfig build shows the full text), on stderr.
  */
 const USAGES: Record<string, [trivial: string, full: string]> = {
-  ps: ['[-o COL1,COL2=HEADER] [-T]', 'Show list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads'],
+  ps: [
+    '[-o COL1,COL2=HEADER] [-T]',
+    'Show list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads',
+  ],
   top: [
     '[-bmH] [-n COUNT] [-d SECONDS]',
-    'Show a view of process activity in real time.\nRead the status of all processes from /proc each SECONDS\nand show a screenful of them.\nKeys:\n\tN/M/P/T: show CPU usage, sort by pid/mem/cpu/time\n\tS: show memory\n\tR: reverse sort\n\tH: toggle threads, 1: toggle SMP\n\tQ,^C: exit\nOptions:\n\t-b\tBatch mode\n\t-n N\tExit after N iterations\n\t-d SEC\tDelay between updates\n\t-m\tSame as \'s\' key\n\t-H\tShow threads',
+    "Show a view of process activity in real time.\nRead the status of all processes from /proc each SECONDS\nand show a screenful of them.\nKeys:\n\tN/M/P/T: show CPU usage, sort by pid/mem/cpu/time\n\tS: show memory\n\tR: reverse sort\n\tH: toggle threads, 1: toggle SMP\n\tQ,^C: exit\nOptions:\n\t-b\tBatch mode\n\t-n N\tExit after N iterations\n\t-d SEC\tDelay between updates\n\t-m\tSame as 's' key\n\t-H\tShow threads",
   ],
   free: ['[-bkmgh]', 'Display free and used memory'],
   uname: [
@@ -19,7 +22,10 @@ const USAGES: Record<string, [trivial: string, full: string]> = {
     '[-sidf] [HOSTNAME | -F FILE]',
     "Show or set hostname or DNS domain name\n\n\t-s\tShort\n\t-i\tAddresses for the hostname\n\t-d\tDNS domain name\n\t-f\tFully qualified domain name\n\t-F FILE\tUse FILE's content as hostname",
   ],
-  nproc: ['[--all] [--ignore=N]', 'Print number of available CPUs\n\n\t--all\t\tNumber of installed CPUs\n\t--ignore=N\tExclude N CPUs'],
+  nproc: [
+    '[--all] [--ignore=N]',
+    'Print number of available CPUs\n\n\t--all\t\tNumber of installed CPUs\n\t--ignore=N\tExclude N CPUs',
+  ],
   uptime: ['', 'Display the time since the last boot'],
   id: [
     '[-ugGnr] [USER]',
@@ -39,7 +45,10 @@ const USAGES: Record<string, [trivial: string, full: string]> = {
     '[OPTIONS] [+FMT] [[-s] TIME]',
     "Display time (using +FMT), or set time\n\n\t-u\t\tWork in UTC (don't convert to local time)\n\t[-s] TIME\tSet time to TIME\n\t-d TIME\t\tDisplay TIME, not 'now'\n\t-D FMT\t\tFMT (strptime format) for -s/-d TIME conversion\n\t-r FILE\t\tDisplay last modification time of FILE\n\t-R\t\tOutput RFC-2822 date\n\t-I[SPEC]\tOutput ISO-8601 date\n\t\t\tSPEC=date (default), hours, minutes, seconds or ns\n\nRecognized TIME formats:\n\t@seconds_since_1970\n\thh:mm[:ss]\n\t[YYYY.]MM.DD-hh:mm[:ss]\n\tYYYY-MM-DD hh:mm[:ss]\n\t[[[[[YY]YY]MM]DD]hh]mm[.ss]\n\t'date TIME' form accepts MMDDhhmm[[YY]YY][.ss] instead",
   ],
-  kill: ['[-l] [-SIG] PID...', 'Send a signal (default: TERM) to given PIDs\n\n\t-l\tList all signal names and numbers'],
+  kill: [
+    '[-l] [-SIG] PID...',
+    'Send a signal (default: TERM) to given PIDs\n\n\t-l\tList all signal names and numbers',
+  ],
   pstree: ['[-p] [PID|USER]', 'Display process tree, optionally start from USER or PID\n\n\t-p\tShow pids'],
   nsenter: [
     '[OPTIONS] [PROG ARGS]',

@@ -68,7 +68,12 @@ function parseLong(args: string[], i: number, spec: GetoptSpec, out: Opt[]): num
   return i;
 }
 
-function parseShort(args: string[], i: number, table: Map<string, ArgKind>, out: Opt[]): number | GetoptError {
+function parseShort(
+  args: string[],
+  i: number,
+  table: Map<string, ArgKind>,
+  out: Opt[],
+): number | GetoptError {
   const arg = args[i]!;
   for (let j = 1; j < arg.length; j++) {
     const c = arg[j]!;

@@ -6,7 +6,7 @@ import type { ProcessContext } from '../../types.js';
 export function readText(fs: FsView, path: string): string | undefined {
   try {
     const stat = fs.stat(path);
-    if (!stat || stat.type !== 'file') return undefined;
+    if (stat?.type !== 'file') return undefined;
     return fs.readFile(path).toString('utf8');
   } catch {
     return undefined;

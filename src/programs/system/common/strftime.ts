@@ -38,46 +38,89 @@ function conversion(c: string, d: Date, ms: number): Conv | string | undefined {
   const yday = dayOfYear(d);
   const wday = d.getUTCDay();
   switch (c) {
-    case 'a': return DAYS[wday]!.slice(0, 3);
-    case 'A': return DAYS[wday]!;
-    case 'b': case 'h': return MONTHS[d.getUTCMonth()]!.slice(0, 3);
-    case 'B': return MONTHS[d.getUTCMonth()]!;
-    case 'c': return format('%a %b %e %H:%M:%S %Y', ms);
-    case 'C': return [Math.floor(d.getUTCFullYear() / 100), '0', 2];
-    case 'd': return [d.getUTCDate(), '0', 2];
-    case 'D': case 'x': return format('%m/%d/%y', ms);
-    case 'e': return [d.getUTCDate(), ' ', 2];
-    case 'F': return format('%Y-%m-%d', ms);
-    case 'g': return [isoWeek(d)[0] % 100, '0', 2];
-    case 'G': return [isoWeek(d)[0], '0', 1];
-    case 'H': return [h, '0', 2];
-    case 'I': return [h % 12 || 12, '0', 2];
-    case 'j': return [yday, '0', 3];
-    case 'k': return [h, ' ', 2];
-    case 'l': return [h % 12 || 12, ' ', 2];
-    case 'm': return [d.getUTCMonth() + 1, '0', 2];
-    case 'M': return [d.getUTCMinutes(), '0', 2];
-    case 'n': return '\n';
-    case 'N': return [String(Math.floor(ms % 1000) * 1000000).padStart(9, '0'), '0', 9];
-    case 'p': return h < 12 ? 'AM' : 'PM';
-    case 'P': return h < 12 ? 'am' : 'pm';
-    case 'r': return format('%I:%M:%S %p', ms);
-    case 'R': return format('%H:%M', ms);
-    case 's': return [Math.floor(ms / 1000), '', 1];
-    case 'S': return [d.getUTCSeconds(), '0', 2];
-    case 't': return '\t';
-    case 'T': case 'X': return format('%H:%M:%S', ms);
-    case 'u': return [wday || 7, '0', 1];
-    case 'U': return [Math.floor((yday - 1 + 7 - wday) / 7), '0', 2];
-    case 'V': return [isoWeek(d)[1], '0', 2];
-    case 'w': return [wday, '0', 1];
-    case 'W': return [Math.floor((yday - 1 + 7 - ((wday + 6) % 7)) / 7), '0', 2];
-    case 'y': return [d.getUTCFullYear() % 100, '0', 2];
-    case 'Y': return [d.getUTCFullYear(), '0', 1];
-    case 'z': return '+0000';
-    case 'Z': return 'UTC';
-    case '%': return '%';
-    default: return undefined;
+    case 'a':
+      return DAYS[wday]!.slice(0, 3);
+    case 'A':
+      return DAYS[wday]!;
+    case 'b':
+    case 'h':
+      return MONTHS[d.getUTCMonth()]!.slice(0, 3);
+    case 'B':
+      return MONTHS[d.getUTCMonth()]!;
+    case 'c':
+      return format('%a %b %e %H:%M:%S %Y', ms);
+    case 'C':
+      return [Math.floor(d.getUTCFullYear() / 100), '0', 2];
+    case 'd':
+      return [d.getUTCDate(), '0', 2];
+    case 'D':
+    case 'x':
+      return format('%m/%d/%y', ms);
+    case 'e':
+      return [d.getUTCDate(), ' ', 2];
+    case 'F':
+      return format('%Y-%m-%d', ms);
+    case 'g':
+      return [isoWeek(d)[0] % 100, '0', 2];
+    case 'G':
+      return [isoWeek(d)[0], '0', 1];
+    case 'H':
+      return [h, '0', 2];
+    case 'I':
+      return [h % 12 || 12, '0', 2];
+    case 'j':
+      return [yday, '0', 3];
+    case 'k':
+      return [h, ' ', 2];
+    case 'l':
+      return [h % 12 || 12, ' ', 2];
+    case 'm':
+      return [d.getUTCMonth() + 1, '0', 2];
+    case 'M':
+      return [d.getUTCMinutes(), '0', 2];
+    case 'n':
+      return '\n';
+    case 'N':
+      return [String(Math.floor(ms % 1000) * 1000000).padStart(9, '0'), '0', 9];
+    case 'p':
+      return h < 12 ? 'AM' : 'PM';
+    case 'P':
+      return h < 12 ? 'am' : 'pm';
+    case 'r':
+      return format('%I:%M:%S %p', ms);
+    case 'R':
+      return format('%H:%M', ms);
+    case 's':
+      return [Math.floor(ms / 1000), '', 1];
+    case 'S':
+      return [d.getUTCSeconds(), '0', 2];
+    case 't':
+      return '\t';
+    case 'T':
+    case 'X':
+      return format('%H:%M:%S', ms);
+    case 'u':
+      return [wday || 7, '0', 1];
+    case 'U':
+      return [Math.floor((yday - 1 + 7 - wday) / 7), '0', 2];
+    case 'V':
+      return [isoWeek(d)[1], '0', 2];
+    case 'w':
+      return [wday, '0', 1];
+    case 'W':
+      return [Math.floor((yday - 1 + 7 - ((wday + 6) % 7)) / 7), '0', 2];
+    case 'y':
+      return [d.getUTCFullYear() % 100, '0', 2];
+    case 'Y':
+      return [d.getUTCFullYear(), '0', 1];
+    case 'z':
+      return '+0000';
+    case 'Z':
+      return 'UTC';
+    case '%':
+      return '%';
+    default:
+      return undefined;
   }
 }
 
@@ -114,7 +157,8 @@ export function format(fmt: string, ms: number): string {
       continue;
     }
     const [whole, flag = '', digits = '', colons = '', c = ''] = m;
-    const conv = c === 'z' && colons ? ['+00:00', '+00:00:00', '+00'][colons.length - 1]! : conversion(c, d, ms);
+    const conv =
+      c === 'z' && colons ? ['+00:00', '+00:00:00', '+00'][colons.length - 1]! : conversion(c, d, ms);
     if (conv === undefined) {
       out += `%${whole}`;
     } else out += applyFlags(conv, flag, digits ? Number(digits) : undefined);

@@ -49,7 +49,8 @@ function inferJobs(procs: ProcInfo[]): Jobs {
   for (const p of procs) {
     if (p.tty === null) continue;
     const cur = newest.get(p.tty);
-    if (!cur || p.startTime > cur.startTime || (p.startTime === cur.startTime && p.pid > cur.pid)) newest.set(p.tty, p);
+    if (!cur || p.startTime > cur.startTime || (p.startTime === cur.startTime && p.pid > cur.pid))
+      newest.set(p.tty, p);
   }
   for (const p of procs) {
     const fg = p.tty === null ? undefined : newest.get(p.tty);

@@ -30,7 +30,11 @@ export function formatColumns(
  * excess, but two columns are always at least one space apart. Left-aligned columns never pad
  * on the right (the next column's leading spaces do it), so lines carry no trailing blanks.
  */
-function layout(cols: FormatColumn[], cell: (col: FormatColumn, room: number) => string, active: number): string {
+function layout(
+  cols: FormatColumn[],
+  cell: (col: FormatColumn, room: number) => string,
+  active: number,
+): string {
   let correct = 0;
   let actual = 0;
   let out = '';

@@ -1,98 +1,20 @@
-import { splitList } from '../common/text.js';
-
 /**
  * procps `ps` option parsing. ps speaks three dialects at once: UNIX options (`-ef`), BSD
  * options (`aux`, no dash) and GNU long options (`--forest`). Like procps it parses everything
  * as written first and, if that fails, once more reading `-xyz` as BSD letters (which is why
  * `ps -aux` works); when both fail it reports the first attempt's error.
  */
-export type ListKind = 'pid' | 'ppid' | 'comm' | 'euser' | 'ruser' | 'tty' | 'sid' | 'pgrp' | 'group';
+import { splitList } from '../common/text.js';
+import {
+  fresh,
+  type ListKind,
+  type ParseResult,
+  type PsOptions,
+  parseFormat,
+  parseSort,
+} from './ps-options.js';
 
-export interface FormatSpec {
-  key: string;
-  header?: string;
-  width?: number;
-}
-
-export interface PsOptions {
-  all: boolean;
-  simple: Set<'-a' | '-d' | 'a' | 'x' | 'g'>;
-  lists: { kind: ListKind; values: string[] }[];
-  negate: boolean;
-  running: boolean;
-  thisTty: boolean;
-  format: FormatSpec[] | undefined;
-  /** `-O`/`O`: a format added to the default columns. */
-  extraFormat: FormatSpec[] | undefined;
-  flags: Set<string>;
-  forest: 'ascii' | 'indent' | undefined;
-  headers: boolean;
-  wide: number;
-  cols: number | undefined;
-  preferBsd: boolean;
-  threads: 'L' | 'T' | 'H' | 'm' | undefined;
-  sort: { key: string; desc: boolean }[];
-  /** BSD `c`: command columns show the short name. */
-  bsdC: boolean;
-  help?: string;
-  version?: boolean;
-}
-
-export type ParseResult = PsOptions | { error: string };
-
-function fresh(): PsOptions {
-  return {
-    all: false,
-    simple: new Set(),
-    lists: [],
-    negate: false,
-    running: false,
-    thisTty: false,
-    format: undefined,
-    extraFormat: undefined,
-    flags: new Set(),
-    forest: undefined,
-    headers: true,
-    wide: 0,
-    cols: undefined,
-    preferBsd: false,
-    threads: undefined,
-    sort: [],
-    bsdC: false,
-  };
-}
-
-/** `pid,user:20,comm=NAME` → specs; a header runs to the end of its item. */
-export function parseFormat(text: string): FormatSpec[] | string {
-  const items = text.split(/[,\s]+/).filter(Boolean);
-  if (items.length === 0) return 'empty format list';
-  const out: FormatSpec[] = [];
-  for (const item of items) {
-    const eq = item.indexOf('=');
-    let key = eq < 0 ? item : item.slice(0, eq);
-    const header = eq < 0 ? undefined : item.slice(eq + 1);
-    let width: number | undefined;
-    const colon = key.indexOf(':');
-    if (colon >= 0) {
-      const w = key.slice(colon + 1);
-      if (!/^[1-9]\d*$/.test(w)) return 'column widths must be unsigned decimal numbers';
-      width = Number(w);
-      key = key.slice(0, colon);
-    }
-    out.push({ key, header, width });
-  }
-  return out;
-}
-
-function parseSort(o: PsOptions, text: string): string | undefined {
-  for (const item of splitList(text)) {
-    const desc = item.startsWith('-');
-    const key = item.replace(/^[-+]/, '');
-    if (!key) return 'improper sort list';
-    o.sort.push({ key, desc });
-  }
-  return undefined;
-}
+export type { FormatSpec, ListKind, ParseResult, PsOptions } from './ps-options.js';
 
 type Cursor = { args: string[]; i: number };
 
@@ -128,7 +50,10 @@ function sysv(o: PsOptions, c: Cursor, word: string): string | undefined {
     }
     if (ch === 'o' || ch === 'O') {
       const arg = takeArg(c, rest);
-      if (arg === undefined) return ch === 'o' ? 'format specification must follow -o' : 'format or sort specification must follow -O';
+      if (arg === undefined)
+        return ch === 'o'
+          ? 'format specification must follow -o'
+          : 'format or sort specification must follow -O';
       const f = parseFormat(arg);
       if (typeof f === 'string') return f;
       if (ch === 'o') o.format = [...(o.format ?? []), ...f];
@@ -144,7 +69,8 @@ function sysv(o: PsOptions, c: Cursor, word: string): string | undefined {
     else if (ch === 'N') o.negate = true;
     else if (ch === 'w') o.wide++;
     else if (ch === 'V') o.version = true;
-    else if (!'cyxZMP'.includes(ch)) return ch === '-' ? "embedded '-' among SysV options makes no sense" : 'unsupported SysV option';
+    else if (!'cyxZMP'.includes(ch))
+      return ch === '-' ? "embedded '-' among SysV options makes no sense" : 'unsupported SysV option';
   }
   return undefined;
 }
@@ -158,14 +84,19 @@ function bsd(o: PsOptions, c: Cursor, word: string, start: number): string | und
     const rest = word.slice(j + 1);
     if ('ptUqoOk'.includes(ch)) {
       const arg = takeArg(c, rest);
-      if (arg === undefined) return `${ch === 'o' ? 'format specification' : ch === 'k' ? "long sort specification" : 'list'} must follow ${ch}`;
+      if (arg === undefined)
+        return `${ch === 'o' ? 'format specification' : ch === 'k' ? 'long sort specification' : 'list'} must follow ${ch}`;
       if (ch === 'k') return parseSort(o, arg);
       if (ch === 'o' || ch === 'O') {
         const f = parseFormat(arg);
         if (typeof f === 'string') return f;
         if (ch === 'o') o.format = [...(o.format ?? []), ...f];
         else o.extraFormat = f;
-      } else o.lists.push({ kind: ch === 'p' || ch === 'q' ? 'pid' : ch === 't' ? 'tty' : 'ruser', values: splitList(arg) });
+      } else
+        o.lists.push({
+          kind: ch === 'p' || ch === 'q' ? 'pid' : ch === 't' ? 'tty' : 'ruser',
+          values: splitList(arg),
+        });
       return undefined;
     }
     if (ch === 'a' || ch === 'x' || ch === 'g') o.simple.add(ch);
@@ -178,7 +109,8 @@ function bsd(o: PsOptions, c: Cursor, word: string, start: number): string | und
     else if (ch === 'w') o.wide++;
     else if (ch === 'H' || ch === 'm') o.threads = ch;
     else if (ch === 'V') o.version = true;
-    else if (!'enSZML'.includes(ch)) return ch === '-' ? "embedded '-' among BSD options makes no sense" : 'unsupported option (BSD syntax)';
+    else if (!'enSZML'.includes(ch))
+      return ch === '-' ? "embedded '-' among BSD options makes no sense" : 'unsupported option (BSD syntax)';
   }
   return undefined;
 }
@@ -195,7 +127,16 @@ const GNU_LISTS: Record<string, ListKind> = {
   Group: 'group',
 };
 
-const NO_HEADERS = ['no-header', 'no-headers', 'no-heading', 'no-headings', 'noheader', 'noheaders', 'noheading', 'noheadings'];
+const NO_HEADERS = [
+  'no-header',
+  'no-headers',
+  'no-heading',
+  'no-headings',
+  'noheader',
+  'noheaders',
+  'noheading',
+  'noheadings',
+];
 
 function gnu(o: PsOptions, c: Cursor, word: string): string | undefined {
   const body = word.slice(2);
@@ -219,12 +160,15 @@ function gnu(o: PsOptions, c: Cursor, word: string): string | undefined {
     return parseSort(o, value);
   } else if (['cols', 'columns', 'width'].includes(name)) {
     const value = Number(arg());
-    if (!Number.isInteger(value) || value < 1) return 'number of columns must follow --cols, --width, or --columns';
+    if (!Number.isInteger(value) || value < 1)
+      return 'number of columns must follow --cols, --width, or --columns';
     o.cols = value;
   } else if (name === 'forest') o.forest = 'ascii';
   else if (name === 'deselect') o.negate = true;
   else if (NO_HEADERS.includes(name)) o.headers = false;
-  else if (['header', 'headers', 'heading', 'headings', 'cumulative', 'info', 'signames', 'context'].includes(name)) {
+  else if (
+    ['header', 'headers', 'heading', 'headings', 'cumulative', 'info', 'signames', 'context'].includes(name)
+  ) {
     // accepted; they change nothing the simulation shows
   } else if (name === 'lines' || name === 'rows' || name === 'date-format') arg();
   else if (name === 'help') o.help = takeArg(c, '') ?? '';
@@ -241,12 +185,16 @@ function attempt(args: string[], forceBsd: boolean): ParseResult {
     let err: string | undefined;
     if (/^--[a-zA-Z]/.test(word)) err = gnu(o, c, word);
     else if (/^-[a-zA-Z]/.test(word)) err = forceBsd ? bsd(o, c, word, 1) : sysv(o, c, word);
-    else if (/^[a-zA-Z]/.test(word)) err = bsd(o, c, word, 0);
+    // On the BSD retry a real BSD word means the command line was mixed: procps gives up.
+    else if (/^[a-zA-Z]/.test(word)) err = forceBsd ? 'way bad' : bsd(o, c, word, 0);
     else if (/^[-+]?\d/.test(word)) {
       o.preferBsd = true;
       for (const w of args.slice(c.i)) {
         if (!/^[-+]?\d+$/.test(w)) return { error: 'process ID list syntax error' };
-        o.lists.push({ kind: w.startsWith('-') ? 'pgrp' : w.startsWith('+') ? 'sid' : 'pid', values: [w.replace(/^[-+]/, '')] });
+        o.lists.push({
+          kind: w.startsWith('-') ? 'pgrp' : w.startsWith('+') ? 'sid' : 'pid',
+          values: [w.replace(/^[-+]/, '')],
+        });
       }
       break;
     } else err = 'garbage option';

@@ -1,6 +1,6 @@
 import type { ProcInfo } from '../../../kernel/view.js';
 import type { Jobs } from './derive.js';
-import type { FormatSpec, PsOptions } from './ps-args.js';
+import type { FormatSpec, ListKind, PsOptions } from './ps-args.js';
 
 /** Which processes `ps` lists (procps select.c): simple selections, lists, `-N`, `r`. */
 export interface Me {
@@ -23,30 +23,30 @@ function simpleAccept(o: PsOptions, p: ProcInfo, jobs: Jobs, me: Me): boolean {
   return p.uid === me.uid && (o.preferBsd ? p.tty !== null : p.tty === me.tty);
 }
 
+function matches(kind: ListKind, v: string, p: ProcInfo, jobs: Jobs, me: Me): boolean {
+  switch (kind) {
+    case 'pid':
+      return Number(v) === p.pid;
+    case 'ppid':
+      return Number(v) === p.ppid;
+    case 'sid':
+      return Number(v) === jobs.get(p.pid)?.sid;
+    case 'pgrp':
+      return Number(v) === jobs.get(p.pid)?.pgid;
+    case 'comm':
+      return p.comm === v || (p.comm.length === 15 && v.startsWith(p.comm));
+    case 'euser':
+    case 'ruser':
+      return me.uidOf(v) === p.uid;
+    case 'group':
+      return me.gidOf(v) === p.gid;
+    case 'tty':
+      return (p.tty ?? '?') === v.replace(/^\/dev\//, '') || (v === '-' && p.tty === null);
+  }
+}
+
 function listed(o: PsOptions, p: ProcInfo, jobs: Jobs, me: Me): boolean {
-  return o.lists.some(({ kind, values }) =>
-    values.some((v) => {
-      switch (kind) {
-        case 'pid':
-          return Number(v) === p.pid;
-        case 'ppid':
-          return Number(v) === p.ppid;
-        case 'sid':
-          return Number(v) === jobs.get(p.pid)?.sid;
-        case 'pgrp':
-          return Number(v) === jobs.get(p.pid)?.pgid;
-        case 'comm':
-          return p.comm === v || (p.comm.length === 15 && v.startsWith(p.comm));
-        case 'euser':
-        case 'ruser':
-          return me.uidOf(v) === p.uid;
-        case 'group':
-          return me.gidOf(v) === p.gid;
-        case 'tty':
-          return (p.tty ?? '?') === v.replace(/^\/dev\//, '') || (v === '-' && p.tty === null);
-      }
-    }),
-  );
+  return o.lists.some(({ kind, values }) => values.some((v) => matches(kind, v, p, jobs, me)));
 }
 
 export function selectProcs(o: PsOptions, procs: ProcInfo[], jobs: Jobs, me: Me): ProcInfo[] {
@@ -82,7 +82,8 @@ function unixFormat(f: Set<string>): string | undefined {
       : 'f,s,uid,pid,ppid,c,opri,ni,addr_1,sz,wchan,tname,time,ucmd';
   }
   if (f.has('F')) return 'uid_hack,pid,ppid,c,sz,rss,psr,stime,tname,time,cmd';
-  if (f.has('j')) return full ? 'uid_hack,pid,ppid,pgid,sid,c,stime,tname,time,cmd' : 'pid,pgid,sid,tname,time,ucmd';
+  if (f.has('j'))
+    return full ? 'uid_hack,pid,ppid,pgid,sid,c,stime,tname,time,cmd' : 'pid,pgid,sid,tname,time,ucmd';
   if (full) return 'uid_hack,pid,ppid,c,stime,tname,time,cmd';
   return undefined;
 }
@@ -138,10 +139,14 @@ export function forestOrder(procs: ProcInfo[], style: 'ascii' | 'indent'): { p: 
   const walk = (p: ProcInfo, trail: boolean[]) => {
     let art = '';
     if (style === 'indent') art = '  '.repeat(trail.length);
-    else if (trail.length > 0) art = `${trail.slice(0, -1).map((more) => (more ? ' |  ' : '    ')).join('')} \\_ `;
+    else if (trail.length > 0)
+      art = `${trail
+        .slice(0, -1)
+        .map((more) => (more ? ' |  ' : '    '))
+        .join('')} \\_ `;
     out.push({ p, art });
     const kids = (children.get(p.pid) ?? []).sort((a, b) => a.pid - b.pid);
-    kids.forEach((k, i) => walk(k, [...trail, i < kids.length - 1]));
+    for (const [i, k] of kids.entries()) walk(k, [...trail, i < kids.length - 1]);
   };
   for (const r of roots) walk(r, []);
   return out;

@@ -1,6 +1,6 @@
 import type { ProcInfo } from '../../../kernel/view.js';
 import { Output } from '../../run.js';
-import type { Program, ProcessContext, ProgramRun } from '../../types.js';
+import type { ProcessContext, Program, ProgramRun } from '../../types.js';
 import { kib, pidDigits, screenColumns, selfProc } from '../common/host.js';
 import { groupName, groups, userByName } from '../common/users.js';
 import type { ColumnEnv, Row } from './columns.js';
@@ -32,7 +32,8 @@ function validate(o: PsOptions, who: Me, digits: number): string | undefined {
     if (l.kind === 'euser' || l.kind === 'ruser') {
       if (l.values.some((v) => who.uidOf(v) === undefined)) return 'user name does not exist';
     }
-    if (l.kind === 'group' && l.values.some((v) => who.gidOf(v) === undefined)) return 'group name does not exist';
+    if (l.kind === 'group' && l.values.some((v) => who.gidOf(v) === undefined))
+      return 'group name does not exist';
     if ((l.kind === 'pid' || l.kind === 'ppid') && l.values.some((v) => !/^\d+$/.test(v) || Number(v) < 1)) {
       return /^\d+$/.test(l.values.find((v) => !/^\d+$/.test(v) || Number(v) < 1) ?? '')
         ? 'process ID out of range'
@@ -56,7 +57,12 @@ function activeColumns(ctx: ProcessContext, o: PsOptions): number {
   return cols;
 }
 
-function buildRows(o: PsOptions, selected: ProcInfo[], all: ProcInfo[], jobs: ReturnType<typeof jobsOf>): Row[] {
+function buildRows(
+  o: PsOptions,
+  selected: ProcInfo[],
+  all: ProcInfo[],
+  jobs: ReturnType<typeof jobsOf>,
+): Row[] {
   const ordered = o.forest ? forestOrder(selected, o.forest) : selected.map((p) => ({ p, art: '' }));
   if (!o.threads) return ordered.map(({ p, art }) => ({ p, job: jobs.get(p.pid), forest: art }));
   const tids = threadIds(all);

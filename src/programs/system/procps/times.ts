@@ -1,5 +1,5 @@
 import type { ProcInfo } from '../../../kernel/view.js';
-import { MONTHS, format } from '../common/strftime.js';
+import { format, MONTHS } from '../common/strftime.js';
 
 /**
  * procps' time columns. The kernel counts CPU in clock ticks (100 per second) and procps

@@ -1,10 +1,10 @@
 import { Output } from '../../run.js';
-import type { Program, ProcessContext, ProgramRun } from '../../types.js';
+import type { ProcessContext, Program, ProgramRun } from '../../types.js';
+import { busyboxUsage } from '../busybox/usage.js';
 import { getopt, getoptMessage, has, isGetoptError, type Parsed } from '../common/getopt.js';
 import { libcOf, screenColumns } from '../common/host.js';
 import { utf8Locale } from '../common/text.js';
 import { userByName } from '../common/users.js';
-import { busyboxUsage } from '../busybox/usage.js';
 import { ASCII, buildTree, drawTree, type Node, type TreeOptions, truncate, UTF8 } from './tree.js';
 
 const USAGE = `Usage: pstree [-acglpsStTuZ] [ -h | -H PID ] [ -n | -N type ]
@@ -89,7 +89,12 @@ function psmiscRun(ctx: ProcessContext): ProgramRun {
   const out = new Output();
   const p = getopt(ctx.argv.slice(1), { short: 'aAcC:gGhH:lnN:psStTuUVZ', long: LONG });
   if (isGetoptError(p)) return out.err(getoptMessage('pstree', p, 'glibc') + USAGE).exit(1);
-  if (has(p, 'V')) return out.err('pstree (PSmisc) 23.7\nCopyright (C) 1993-2024 Werner Almesberger and Craig Small\n\nPSmisc comes with ABSOLUTELY NO WARRANTY.\nThis is free software, and you are welcome to redistribute it under\nthe terms of the GNU General Public License.\nFor more information about these matters, see the files named COPYING.\n').exit(0);
+  if (has(p, 'V'))
+    return out
+      .err(
+        'pstree (PSmisc) 23.7\nCopyright (C) 1993-2024 Werner Almesberger and Craig Small\n\nPSmisc comes with ABSOLUTELY NO WARRANTY.\nThis is free software, and you are welcome to redistribute it under\nthe terms of the GNU General Public License.\nFor more information about these matters, see the files named COPYING.\n',
+      )
+      .exit(0);
   if (p.operands.length > 1) return out.err(USAGE).exit(1);
   const utf = has(p, 'U') || has(p, 'G') || (!has(p, 'A') && ctx.tty && utf8Locale(ctx.env));
   const options: TreeOptions = {
@@ -100,10 +105,16 @@ function psmiscRun(ctx: ProcessContext): ProgramRun {
     uidChanges: has(p, 'u'),
   };
   const width = has(p, 'l') ? undefined : (screenColumns(ctx) ?? 132);
-  return draw(ctx, p, options, width, out);
+  return draw(ctx, p, { ...options, width }, width, out);
 }
 
-function draw(ctx: ProcessContext, p: Parsed, options: TreeOptions, width: number | undefined, out: Output): ProgramRun {
+function draw(
+  ctx: ProcessContext,
+  p: Parsed,
+  options: TreeOptions,
+  width: number | undefined,
+  out: Output,
+): ProgramRun {
   const procs = ctx.sys.processes();
   const nodes = buildTree(procs, { byPid: has(p, 'n'), threads: !has(p, 'T'), threadsLast: true });
   const arg = p.operands[0];
@@ -118,7 +129,13 @@ function draw(ctx: ProcessContext, p: Parsed, options: TreeOptions, width: numbe
     const ppidOf = new Map(procs.map((x) => [x.pid, x.ppid]));
     roots = [has(p, 's') ? withParents(nodes, ppidOf, target) : target];
   }
-  const text = roots.map((r) => drawTree(r, options).map((l) => `${truncate(l, width)}\n`).join('')).join('\n');
+  const text = roots
+    .map((r) =>
+      drawTree(r, options)
+        .map((l) => `${truncate(l, width)}\n`)
+        .join(''),
+    )
+    .join('\n');
   return out.out(text).exit(0);
 }
 
@@ -130,7 +147,14 @@ function busyboxRun(ctx: ProcessContext): ProgramRun {
     const msg = isGetoptError(p) ? getoptMessage('pstree', p, libcOf(ctx.fs)) : '';
     return out.err(msg + busyboxUsage('pstree')).exit(1);
   }
-  const options: TreeOptions = { symbols: ASCII, pids: has(p, 'p'), args: false, compact: true, uidChanges: false, mergeByPid: has(p, 'p') };
+  const options: TreeOptions = {
+    symbols: ASCII,
+    pids: has(p, 'p'),
+    args: false,
+    compact: true,
+    uidChanges: false,
+    mergeByPid: has(p, 'p'),
+  };
   const procs = ctx.sys.processes();
   const nodes = buildTree(procs, { byPid: false, threads: true, threadsLast: false });
   const arg = p.operands[0];
@@ -146,7 +170,17 @@ function busyboxRun(ctx: ProcessContext): ProgramRun {
     roots = target ? [target] : [];
   }
   const cut = (l: string) => (l.length >= width ? `${l.slice(0, width - 1)}+` : l);
-  return out.out(roots.map((r) => drawTree(r, options).map((l) => `${cut(l)}\n`).join('')).join('\n')).exit(0);
+  return out
+    .out(
+      roots
+        .map((r) =>
+          drawTree(r, options)
+            .map((l) => `${cut(l)}\n`)
+            .join(''),
+        )
+        .join('\n'),
+    )
+    .exit(0);
 }
 
 export const pstreeProgram: Program = { name: 'pstree', run: psmiscRun };

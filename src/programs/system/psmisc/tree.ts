@@ -27,7 +27,14 @@ export interface Symbols {
   first: string;
 }
 
-export const ASCII: Symbols = { empty: '  ', branch: '|-', vert: '| ', last: '`-', single: '---', first: '-+-' };
+export const ASCII: Symbols = {
+  empty: '  ',
+  branch: '|-',
+  vert: '| ',
+  last: '`-',
+  single: '---',
+  first: '-+-',
+};
 export const UTF8: Symbols = {
   empty: '  ',
   branch: '\u251c\u2500',
@@ -46,6 +53,8 @@ export interface TreeOptions {
   uidChanges: boolean;
   /** Compare PIDs in merging (BusyBox's `-p` keeps merging on but no two PIDs are equal). */
   mergeByPid?: boolean;
+  /** Output width: with `-a`, arguments that would not fit become `...`. */
+  width?: number;
 }
 
 function sorted(nodes: Node[], byPid: boolean, threadsLast: boolean): Node[] {
@@ -57,7 +66,10 @@ function sorted(nodes: Node[], byPid: boolean, threadsLast: boolean): Node[] {
 }
 
 /** Builds the forest of processes (and their threads as `{name}` leaves). */
-export function buildTree(procs: ProcInfo[], o: { byPid: boolean; threads: boolean; threadsLast: boolean }): Map<number, Node> {
+export function buildTree(
+  procs: ProcInfo[],
+  o: { byPid: boolean; threads: boolean; threadsLast: boolean },
+): Map<number, Node> {
   const nodes = new Map<number, Node>();
   const tids = o.threads ? threadIds(procs) : new Map<number, number[]>();
   for (const p of procs) {
@@ -70,7 +82,15 @@ export function buildTree(procs: ProcInfo[], o: { byPid: boolean; threads: boole
       thread: true,
       children: [],
     }));
-    nodes.set(p.pid, { name: p.comm, pid: p.pid, uid: p.uid, user: p.user, args: p.args.slice(1), thread: false, children });
+    nodes.set(p.pid, {
+      name: p.comm,
+      pid: p.pid,
+      uid: p.uid,
+      user: p.user,
+      args: p.args.slice(1),
+      thread: false,
+      children,
+    });
   }
   for (const p of procs) {
     const parent = p.ppid === p.pid ? undefined : nodes.get(p.ppid);
@@ -83,7 +103,8 @@ export function buildTree(procs: ProcInfo[], o: { byPid: boolean; threads: boole
 function equal(a: Node, b: Node, o: TreeOptions): boolean {
   if (a.name !== b.name || (o.uidChanges && a.uid !== b.uid)) return false;
   if (o.mergeByPid && a.pid !== b.pid) return false;
-  if (o.args && a.args.join('\0') !== b.args.join('\0')) return false;
+  // -a keeps every process on its own line; only threads still merge.
+  if (o.args && !a.thread) return false;
   if (a.children.length !== b.children.length) return false;
   return a.children.every((c, i) => equal(c, b.children[i]!, o));
 }
@@ -98,7 +119,26 @@ export function drawTree(root: Node, o: TreeOptions): string[] {
     lines.push(cur);
     cur = '';
   };
-  const dump = (n: Node, level: number, rep: number, leaf: boolean, last: boolean, parentUid: number, closing: number) => {
+  const appendArgs = (args: string[]) => {
+    const width = o.width ?? Number.POSITIVE_INFINITY;
+    for (const [i, a] of args.entries()) {
+      cur += ' ';
+      if (cur.length + 1 + a.length > width - (i === args.length - 1 ? 0 : 4)) {
+        cur += '...';
+        return;
+      }
+      cur += a;
+    }
+  };
+  const dump = (
+    n: Node,
+    level: number,
+    rep: number,
+    leaf: boolean,
+    last: boolean,
+    parentUid: number,
+    closing: number,
+  ) => {
     if (!leaf) {
       for (let lvl = 0; lvl < level; lvl++) {
         cur += ' '.repeat(width[lvl]! + 1);
@@ -109,9 +149,12 @@ export function drawTree(root: Node, o: TreeOptions): string[] {
     const prefix = rep > 1 ? `${rep}*[` : '';
     cur += prefix + n.name;
     const start = cur.length;
-    const info = [...(o.pids ? [String(n.pid)] : []), ...(o.uidChanges && n.uid !== parentUid ? [n.user] : [])];
+    const info = [
+      ...(o.pids ? [String(n.pid)] : []),
+      ...(o.uidChanges && n.uid !== parentUid ? [n.user] : []),
+    ];
     if (info.length) cur += o.args ? `,${info.join(',')}` : `(${info.join(',')})`;
-    if (o.args) for (const a of n.args) cur += ` ${a}`;
+    if (o.args) appendArgs(n.args);
     more[level] = !last;
     if (o.args || n.children.length === 0) {
       cur += ']'.repeat(closing);

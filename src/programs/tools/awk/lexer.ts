@@ -2,7 +2,17 @@
  * Tokens of the awk language. A `/` starts a regex literal unless it follows an operand
  * (then it divides), the rule every awk lexer uses.
  */
-export type TokenKind = 'number' | 'string' | 'regex' | 'name' | 'funcname' | 'builtin' | 'keyword' | 'punct' | 'newline' | 'eof';
+export type TokenKind =
+  | 'number'
+  | 'string'
+  | 'regex'
+  | 'name'
+  | 'funcname'
+  | 'builtin'
+  | 'keyword'
+  | 'punct'
+  | 'newline'
+  | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -23,26 +33,118 @@ export class AwkSyntaxError extends Error {
 }
 
 const KEYWORDS = new Set([
-  'BEGIN', 'END', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile',
-  'exit', 'return', 'delete', 'in', 'getline', 'print', 'printf',
+  'BEGIN',
+  'END',
+  'function',
+  'func',
+  'if',
+  'else',
+  'while',
+  'for',
+  'do',
+  'break',
+  'continue',
+  'next',
+  'nextfile',
+  'exit',
+  'return',
+  'delete',
+  'in',
+  'getline',
+  'print',
+  'printf',
 ]);
 
 export const BUILTINS = new Set([
-  'length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'sin', 'cos', 'atan2', 'exp', 'log',
-  'sqrt', 'int', 'rand', 'srand', 'tolower', 'toupper', 'system', 'close', 'fflush',
+  'length',
+  'substr',
+  'index',
+  'split',
+  'sub',
+  'gsub',
+  'match',
+  'sprintf',
+  'sin',
+  'cos',
+  'atan2',
+  'exp',
+  'log',
+  'sqrt',
+  'int',
+  'rand',
+  'srand',
+  'tolower',
+  'toupper',
+  'system',
+  'close',
+  'fflush',
 ]);
 
 const PUNCT = [
-  '+=', '-=', '*=', '/=', '%=', '^=', '**=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '**',
-  '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '^=',
+  '**=',
+  '==',
+  '<=',
+  '>=',
+  '!=',
+  '++',
+  '--',
+  '&&',
+  '||',
+  '>>',
+  '!~',
+  '**',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '!',
+  '>',
+  '<',
+  '|',
+  '?',
+  ':',
+  '~',
+  '$',
+  '=',
 ];
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 function divisionAllowed(prev: Token | undefined): boolean {
   if (!prev) return false;
-  if (prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'name' || prev.kind === 'builtin') return true;
-  return prev.kind === 'punct' && (prev.text === ')' || prev.text === ']' || prev.text === '$' || prev.text === '++' || prev.text === '--');
+  if (prev.kind === 'number' || prev.kind === 'string' || prev.kind === 'name' || prev.kind === 'builtin')
+    return true;
+  return (
+    prev.kind === 'punct' &&
+    (prev.text === ')' || prev.text === ']' || prev.text === '$' || prev.text === '++' || prev.text === '--')
+  );
 }
 
 export function tokenize(src: string): Token[] {

@@ -24,13 +24,21 @@ function printStmt(c: Cursor, kind: 'print' | 'printf'): Stmt {
     const save = c.i;
     c.i++;
     const inner = p.list(')');
-    const ends = c.is(';') || c.is('}') || c.is('>') || c.is('>>') || c.is('|') || c.tok.kind === 'newline' || c.tok.kind === 'eof';
+    const ends =
+      c.is(';') ||
+      c.is('}') ||
+      c.is('>') ||
+      c.is('>>') ||
+      c.is('|') ||
+      c.tok.kind === 'newline' ||
+      c.tok.kind === 'eof';
     if (ends) args = inner;
     else {
       c.i = save;
       args = exprList(c);
     }
-  } else if (!(c.is(';') || c.is('}') || c.tok.kind === 'newline' || c.tok.kind === 'eof')) args = exprList(c);
+  } else if (!(c.is(';') || c.is('}') || c.tok.kind === 'newline' || c.tok.kind === 'eof'))
+    args = exprList(c);
   let dest: Redirect | undefined;
   if (c.is('>') || c.is('>>') || c.is('|')) {
     const mode = c.tok.text as Redirect['mode'];
