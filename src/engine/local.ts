@@ -31,7 +31,7 @@ import type {
 import { notFound } from '../api/errors.js';
 import type { ImageId } from '../images/digest.js';
 import { generateId } from '../util/ids.js';
-import { readLogs } from './containers/logs.js';
+import { parseLogLines, readLogs } from './containers/logs.js';
 import { ContainerStore } from './containers/store.js';
 import { EventLog } from './events.js';
 import { inSession, passTime } from './session.js';
@@ -218,7 +218,7 @@ export class LocalEngine implements Engine {
    */
   private async follow(ref: string, fromLine: number | undefined, onChunk: (c: LogChunk) => void, opts: LogOptions = {}): Promise<number> {
     let seen = fromLine;
-    let id = '';
+    let id = /^[0-9a-f]{64}$/.test(ref) ? ref : '';
     for (;;) {
       const step = await this.session(async (svc) => {
         const rec = svc.containers.lookup(id || ref);
@@ -238,7 +238,11 @@ export class LocalEngine implements Engine {
         }
         return { gone: false as const, fresh, running, code: rec.State.ExitCode, next, now: svc.now(), deterministic: svc.rt.clock.deterministic };
       });
-      if (step.gone) return this.lastExit(id);
+      if (step.gone) {
+        const last = this.lastExit(id);
+        for (const c of last.chunks.slice(seen ?? last.chunks.length)) onChunk(c);
+        return last.code;
+      }
       for (const c of step.fresh) {
         if ((opts.since === undefined || c.time >= opts.since) && (opts.until === undefined || c.time < opts.until)) onChunk(c);
       }
@@ -250,10 +254,14 @@ export class LocalEngine implements Engine {
     }
   }
 
-  /** The exit code of a container that was removed as it exited (`--rm`). */
-  private lastExit(id: string): number {
-    const text = this.store.readText(`dockersim/exits/${id}`);
-    return text ? Number(text) : 0;
+  /** Output and exit code of a container that was removed as it exited (`--rm`); read once. */
+  private lastExit(id: string): { code: number; chunks: LogChunk[] } {
+    const file = `dockersim/exits/${id}.json`;
+    const text = id ? this.store.readText(file) : undefined;
+    if (!text) return { code: 0, chunks: [] };
+    this.store.remove(file);
+    const { code, log } = JSON.parse(text) as { code: number; log: string };
+    return { code, chunks: parseLogLines(log) };
   }
 
   async containerAttach(ref: string, opts: { fromStart?: boolean }, onChunk: (c: LogChunk) => void): Promise<number> {

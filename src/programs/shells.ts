@@ -83,7 +83,9 @@ export function shellProgram(name: string, dialect: Dialect): Program {
         argv0 = file;
         positional = args.slice(1);
       }
-      // No script and nothing on stdin: an interactive shell without a terminal reads EOF and leaves.
+      // No script: the shell reads its commands from stdin; at the end of input it leaves, and
+      // while stdin stays open (a terminal, `-dit`) it waits for the next line.
+      const fromStdin = script === undefined;
       if (script === undefined) script = ctx.stdin ?? '';
       const shell = new Shell(shellHost(ctx), {
         dialect,
@@ -96,7 +98,8 @@ export function shellProgram(name: string, dialect: Dialect): Program {
       });
       const result = await shell.run(script);
       const events = result.events.filter((e) => e.at < FOREVER) as TimelineEvent[];
-      if (result.duration < FOREVER) events.push({ at: result.duration + 1, kind: 'exit', code: result.code });
+      const waitsForInput = fromStdin && ctx.stdinOpen && !result.exited;
+      if (result.duration < FOREVER && !waitsForInput) events.push({ at: result.duration + 1, kind: 'exit', code: result.code });
       return { events };
     },
   };

@@ -74,6 +74,11 @@ export interface ProcessContext {
   tty: boolean;
   /** All of stdin when it is attached (`-i`, a pipe), null when stdin is closed (reads see EOF). */
   stdin: string | null;
+  /**
+   * Stdin stays open after `stdin` (a terminal, or `-i` with nobody attached): a program that
+   * reads to the end of its input waits for more instead of seeing EOF.
+   */
+  stdinOpen?: boolean;
   /** The filesystem the process sees; writes land in the container's writable layer at once. */
   fs: FsView;
   /** The kernel as the process sees it (its PID namespace, hostname, cgroup limits...). */

@@ -99,8 +99,8 @@ export const PROGRAMS: Record<string, (io: ProgramIO) => ProgramOut> = {
     };
   },
   grep: (io) => {
-    const flags = io.args.filter((a) => /^-[a-z]+$/.test(a)).join('');
-    const [pattern = '', ...files] = io.args.filter((a) => !/^-[a-z]+$/.test(a));
+    const flags = io.args.filter((a) => /^-[a-zA-Z]+$/.test(a)).join('');
+    const [pattern = '', ...files] = io.args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
     const r = inputs(io, files, 'grep');
     const re = new RegExp(pattern, flags.includes('i') ? 'i' : '');
     const hits = lines(r.text).filter((l) => re.test(l) !== flags.includes('v'));

@@ -136,6 +136,8 @@ export class Environments implements ContainerEnvironment {
       user: name,
       tty: rec.Config.Tty,
       stdin: this.stdin.get(rec.ID) ?? null,
+      // A terminal, or `-i` without a client piping data in, never reaches end of input.
+      stdinOpen: rec.Config.Tty || (rec.Config.OpenStdin && !this.stdin.has(rec.ID)),
     };
   }
 

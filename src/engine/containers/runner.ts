@@ -24,6 +24,8 @@ export interface ProcessSpec {
   user: string;
   tty: boolean;
   stdin: string | null;
+  /** Stdin is a terminal or a pipe nobody has closed yet. */
+  stdinOpen?: boolean;
 }
 
 export type RunOutcome =
@@ -96,6 +98,7 @@ export class ProgramRunner {
       user: spec.user,
       tty: spec.tty,
       stdin: spec.stdin,
+      stdinOpen: spec.stdinOpen ?? false,
       fs: this.fs,
       sys: this.sys(),
       exec: async (argv: string[], opts: ExecOptions = {}) => {

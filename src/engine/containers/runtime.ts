@@ -412,8 +412,8 @@ export class ContainerRuntime {
     this.containers.save(rec);
     this.setActive(rec.ID, false);
     if (rec.HostConfig.AutoRemove) {
-      // Whoever is attached still needs the exit code once the container is gone.
-      this.store.writeText(`dockersim/exits/${rec.ID}`, String(code));
+      // Whoever is attached still needs the output and the exit code once the container is gone.
+      this.store.writeJson(`dockersim/exits/${rec.ID}.json`, { code, log: this.store.readText(this.containers.logPath(rec.ID)) ?? '' });
       this.env.autoRemove(rec);
     }
   }

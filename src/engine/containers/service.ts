@@ -79,8 +79,10 @@ export class ContainerService {
     // `docker start` returns once the container runs; in deterministic mode the first quarter
     // second of its life passes with it, so its start-up output is there for the next command.
     if (this.rt.clock.deterministic) this.rt.clock.advance(START_SETTLE_MS);
-    await this.runtime.advance(rec, this.now());
-    return this.find(rec.ID);
+    const started = this.containers.get(rec.ID) ?? rec;
+    await this.runtime.advance(started, this.now());
+    // A `--rm` container that already finished is gone by now.
+    return this.containers.get(rec.ID) ?? started;
   }
 
   /** SIGTERM (or the image's stop signal), then SIGKILL after the timeout; returns when it has stopped. */

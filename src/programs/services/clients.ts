@@ -19,7 +19,8 @@ export function versionTool(
   };
 }
 
-const isVersion = (ctx: ProcessContext, ...flags: string[]) => flags.includes(ctx.argv[1] ?? '');
+// Option parsers stop at --version wherever it stands (`mysql --user=root --version`).
+const isVersion = (ctx: ProcessContext, ...flags: string[]) => ctx.argv.slice(1).some((a) => flags.includes(a));
 
 export const npm = (name: string) =>
   versionTool(name, '10.7.0', (v, ctx) => (isVersion(ctx, '-v', '--version') ? `${v}\n` : undefined));

@@ -153,7 +153,10 @@ function signalName(spec: string): string | undefined {
 export function trap(c: Call): number {
   const args = c.args[0] === '--' ? c.args.slice(1) : c.args;
   if (args.length === 0 || args[0] === '-p') {
-    for (const [sig, action] of c.state.traps) c.out(`trap -- '${action.replace(/'/g, "'\\''")}' ${sig}\n`);
+    for (const [sig, action] of c.state.traps) {
+      const name = c.dialect === 'bash' && sig !== 'EXIT' ? `SIG${sig}` : sig;
+      c.out(`trap -- '${action.replace(/'/g, "'\\''")}' ${name}\n`);
+    }
     return 0;
   }
   // One operand, or a number first: the operands are signals to reset.

@@ -23,7 +23,13 @@ export const spec: CommandSpec = {
 /** `docker inspect`: tries each kind of object in docker's order. */
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
   const engine = await ctx.engine();
-  const kinds: ((name: string) => Promise<unknown>)[] = [(name) => engine.imageInspect(name)];
+  const size = parsed.opts.size === true;
+  const type = parsed.opts.type as string | undefined;
+  const all: Record<string, (name: string) => Promise<unknown>> = {
+    container: (name) => engine.containerInspect(name, { size }),
+    image: (name) => engine.imageInspect(name),
+  };
+  const kinds = type ? [all[type] ?? all.container!] : Object.values(all);
   const find = async (name: string) => {
     for (const kind of kinds) {
       try {
