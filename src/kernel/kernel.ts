@@ -180,6 +180,11 @@ export class Kernel {
     proc.setIdentity(this.state, pid, args, comm, exe);
   }
 
+  /** Changes a process's user and group (setuid/setgid). */
+  setCredentials(pid: number, uid: number, gid: number): void {
+    proc.setCredentials(this.state, pid, uid, gid);
+  }
+
   /** The process and its descendants (all of its PID namespace when it is that namespace's init) leave. */
   exit(pid: number): number[] {
     return proc.exit(this.state, pid, this.state.now());

@@ -160,6 +160,14 @@ export function setUsage(
 }
 
 /** execve: same PID, new program. */
+/** setuid/setgid: what `gosu mysql` does before it execs the server. */
+export function setCredentials(state: KernelState, pid: number, uid: number, gid: number): void {
+  const p = requireProc(state, pid);
+  p.uid = uid;
+  p.gid = gid;
+  state.dirty.proc(pid);
+}
+
 export function setIdentity(
   state: KernelState,
   pid: number,

@@ -7,7 +7,7 @@ export interface Word {
 }
 
 export type WordPart =
-  /** Literal text. `quoted` text (from '…', \x, "…" or a here-doc) is neither split nor globbed. */
+  /** Literal text; `quoted` text (in quotes, after a backslash, in a here-document) is not split or globbed. */
   | { type: 'lit'; value: string; quoted: boolean }
   /** "…": its expansions are not split; an empty "" still makes a field. */
   | { type: 'dq'; parts: WordPart[] }

@@ -3,7 +3,7 @@
  * bash, dash) that differ where the real shells differ (messages, `echo`, arithmetic, prompts).
  */
 export type { List, Word } from './ast.js';
-export { ShellSyntaxError, syntaxMessage } from './errors.js';
+export { type MessageStyle, ShellSyntaxError, type SyntaxProblem, syntaxMessage } from './errors.js';
 export { type ParseOptions, parse } from './parser.js';
 export { Shell } from './shell.js';
 export type {

@@ -8,9 +8,9 @@ import { readHeredocBody } from './words.js';
 
 export interface ParseOptions {
   dialect: Dialect;
-  /** Names the shell in syntax errors (`sh`, `/bin/sh`, `bash`); `sh` when absent. */
+  /** Names the shell in syntax errors (`sh`, `/bin/sh`, `bash`); `bash` or `sh` when absent. */
   argv0?: string;
-  /** Interactive bash words its syntax errors without `-c: line N`. */
+  /** Interactive bash words its syntax errors without `-c: line N` (and without repeating the line). */
   interactive?: boolean;
   /** Line number of the first line (an interactive dash counts lines over a session). */
   firstLine?: number;
@@ -48,7 +48,7 @@ export class Parser implements LexerHost {
   ) {
     const style: MessageStyle = {
       dialect: opts.dialect,
-      argv0: opts.argv0 ?? 'sh',
+      argv0: opts.argv0 ?? (opts.dialect === 'bash' ? 'bash' : 'sh'),
       interactive: opts.interactive ?? false,
     };
     this.lx = new Lexer(src, opts.dialect, style, opts.firstLine ?? 1);

@@ -8,8 +8,13 @@ import { runShell } from './helpers.js';
 /**
  * Data-driven shell tests in the style of BuildKit's: `data/<topic>.txt` runs in every dialect,
  * `data/<topic>.<dialect>.txt` in one. A line is `script | stdout | exit code [| stderr]`; in the
- * script `↵` is a newline, in the expectations `\n`, `\t`, `\\` and `\xHH` are escapes. The
- * expectations were taken from busybox ash, bash and dash.
+ * script `↵` is a newline, in the expectations `\n`, `\t`, `\\` and `\xHH` are escapes.
+ *
+ * The expectations were recorded from busybox 1.35 `sh -c`, bash 5.2 `bash -c` and dash 0.5.12
+ * `sh -c` in an empty directory, except where dockersim chose otherwise: ash names the real line
+ * in `cd: line 1:` and `$LINENO` (busybox 1.35 counts from 0 under -c), ash accepts `<<<`, bash messages from
+ * inside functions start `bash:` (not bash's `environment:`), and `command -v cat` finds the test
+ * host's /bin/cat.
  */
 const DATA = join(dirname(fileURLToPath(import.meta.url)), 'data');
 const DIALECTS: Dialect[] = ['ash', 'bash', 'dash'];

@@ -337,6 +337,7 @@ export class ContainerRuntime {
         break;
       case 'exec':
         this.kernel.setIdentity(track.hostPid, e.cmdline ? [e.cmdline] : e.argv, e.comm);
+        if (e.uid !== undefined) this.kernel.setCredentials(track.hostPid, e.uid, e.uid);
         break;
       case 'exit':
         if (track.key === 'main') this.exitContainer(rec, doc, e.code, e.at, false);

@@ -76,6 +76,8 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
     for (const e of all.slice(seen)) print(e);
     seen = all.length;
     if (until !== undefined && (await engine.now()) >= until) return 0;
+    // In deterministic mode time moves only with the simulation: waiting for it would never end.
+    if (until !== undefined && ctx.env.DOCKERSIM_CLOCK) return 0;
     await new Promise((r) => setTimeout(r, 250));
   }
 }
