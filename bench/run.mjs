@@ -14,7 +14,8 @@ function time(args, env) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && args[0] !== '-e') process.stderr.write(`warning: ${args.join(' ')} exited ${r.status}: ${r.stderr}\n`);
+  if (r.status !== 0 && args[0] !== '-e')
+    process.stderr.write(`warning: ${args.join(' ')} exited ${r.status}: ${r.stderr}\n`);
   return ms;
 }
 
@@ -35,12 +36,20 @@ function compare(label, args, env) {
   }
   const b = median(base);
   const c = median(cmd);
-  console.log(`${label.padEnd(34)} ${c.toFixed(1).padStart(7)} ms   node -e 0 ${b.toFixed(1).padStart(6)} ms   ratio ${(c / b).toFixed(2)}`);
+  console.log(
+    `${label.padEnd(34)} ${c.toFixed(1).padStart(7)} ms   node -e 0 ${b.toFixed(1).padStart(6)} ms   ratio ${(c / b).toFixed(2)}`,
+  );
   return c / b;
 }
 
 const home = mkdtempSync(join(tmpdir(), 'dockersim-bench-'));
-const env = { ...process.env, DOCKERSIM_HOME: home, DOCKERSIM_CLOCK: '2026-01-01T00:00:00Z', DOCKERSIM_SEED: '1', NO_COLOR: '1' };
+const env = {
+  ...process.env,
+  DOCKERSIM_HOME: home,
+  DOCKERSIM_CLOCK: '2026-01-01T00:00:00Z',
+  DOCKERSIM_SEED: '1',
+  NO_COLOR: '1',
+};
 try {
   spawnSync(process.execPath, [bin, 'pull', '-q', 'alpine'], { env });
   console.log(`dockersim start-up (median of ${runs} runs, each paired with node -e 0)`);

@@ -38,9 +38,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Static and dynamic import specifiers of a file. */
-export function importsOf(text: string): string[] {
+function importsOf(text: string): string[] {
   const found: string[] = [];
-  const re = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+  const re =
+    /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
   for (const m of text.matchAll(re)) found.push((m[1] ?? m[2] ?? m[3])!);
   return found;
 }
@@ -79,7 +80,8 @@ describe('architecture', () => {
         const to = layerOf(path.resolve(path.dirname(file), spec));
         if (to === from) continue;
         const target = path.relative(SRC, path.resolve(path.dirname(file), spec));
-        const engineOpen = from === 'cli' && to === 'engine' && path.relative(SRC, file) === path.join('cli', 'main.ts');
+        const engineOpen =
+          from === 'cli' && to === 'engine' && path.relative(SRC, file) === path.join('cli', 'main.ts');
         // The docker client parses image references itself (client-side errors), as docker's CLI
         // uses the same reference library as the daemon.
         const clientReference = from === 'cli' && target === path.join('images', 'reference.js');
@@ -95,7 +97,8 @@ describe('architecture', () => {
   });
 
   it('the import scanner sees static, re-export and dynamic imports', () => {
-    const text = "import { a } from '../x.js';\nexport * from './y.js';\nconst m = await import('../engine/open.js');";
+    const text =
+      "import { a } from '../x.js';\nexport * from './y.js';\nconst m = await import('../engine/open.js');";
     expect(importsOf(text)).toEqual(['../x.js', './y.js', '../engine/open.js']);
   });
 });

@@ -20,6 +20,9 @@ export default function setup(): void {
   const bundle = path.join(root, 'dist', 'cli.js');
   const fresh = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newest(path.join(root, 'src'));
   if (fresh) return;
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) process.stderr.write(`dockersim bundle failed to build:\n${r.stderr}\n`);
 }

@@ -79,12 +79,20 @@ export interface Engine {
   /** `GET /containers/{id}/json` */
   containerInspect(ref: string, opts?: { size?: boolean }): Promise<ContainerInspect>;
   /** `GET /containers/{id}/logs`; with `follow`, streams until the container stops. */
-  containerLogs(ref: string, opts: LogOptions & { follow?: boolean }, onChunk: (c: LogChunk) => void): Promise<void>;
+  containerLogs(
+    ref: string,
+    opts: LogOptions & { follow?: boolean },
+    onChunk: (c: LogChunk) => void,
+  ): Promise<void>;
   /**
    * Attaches to a container's output from now (or from its start with `fromStart`) until it
    * stops; resolves with its exit code. What `docker run` and `start -a` show.
    */
-  containerAttach(ref: string, opts: { fromStart?: boolean }, onChunk: (c: LogChunk) => void): Promise<number>;
+  containerAttach(
+    ref: string,
+    opts: { fromStart?: boolean },
+    onChunk: (c: LogChunk) => void,
+  ): Promise<number>;
   /** `GET /containers/{id}/top` */
   containerTop(ref: string, psArgs: string): Promise<TopResult>;
   /** `GET /containers/{id}/stats?stream=0` */
@@ -92,7 +100,12 @@ export interface Engine {
   /** `POST /containers/prune` */
   containerPrune(): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
   /** Exec create + start: runs a command in a running container; attached unless `Detach`. */
-  containerExec(ref: string, req: ExecRequest, onChunk: (c: LogChunk) => void, stdin?: string | null): Promise<number>;
+  containerExec(
+    ref: string,
+    req: ExecRequest,
+    onChunk: (c: LogChunk) => void,
+    stdin?: string | null,
+  ): Promise<number>;
   /** `GET /events` up to now, filtered by time. */
   events(opts: { since?: number; until?: number }): Promise<EngineEvent[]>;
   /** dockersim: runs one command on the simulated host (as root), streaming its output; resolves with its exit code. */

@@ -1,5 +1,5 @@
+export * from './containers.js';
 export * from './engine.js';
 export * from './errors.js';
-export * from './system.js';
 export * from './images.js';
-export * from './containers.js';
+export * from './system.js';

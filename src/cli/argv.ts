@@ -1,6 +1,13 @@
 import { Command, Option } from 'commander';
 import { CliError } from './errors.js';
-import { type CommandSpec, commandPath, type FlagSpec, FlagValueError, parseGoBool, usageLine } from './spec.js';
+import {
+  type CommandSpec,
+  commandPath,
+  type FlagSpec,
+  FlagValueError,
+  parseGoBool,
+  usageLine,
+} from './spec.js';
 
 export interface ParsedCommand {
   /** Flag values keyed by long name (`no-trunc`), defaults filled in. */
@@ -18,7 +25,10 @@ const HELP: FlagSpec = { long: 'help', kind: 'bool', help: 'Print usage', defaul
 /** The three-part frame pflag errors are printed in: message, usage line, help hint. */
 export function usageError(spec: CommandSpec, message: string, exitCode: number, hint = 'Run'): CliError {
   const path = commandPath(spec);
-  return new CliError(`${message}\n\nUsage:  ${usageLine(spec)}\n\n${hint} '${path} --help' for more information`, exitCode);
+  return new CliError(
+    `${message}\n\nUsage:  ${usageLine(spec)}\n\n${hint} '${path} --help' for more information`,
+    exitCode,
+  );
 }
 
 function flagLabel(flag: FlagSpec): string {
@@ -38,7 +48,11 @@ function normalize(spec: CommandSpec, argv: string[]): { tokens: string[]; bools
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (positional || arg === '--' || !arg.startsWith('-') || arg === '-') {
-      if (arg === '--' || (spec.stopAtFirstArg && !arg.startsWith('-')) || (spec.stopAtFirstArg && arg === '-')) {
+      if (
+        arg === '--' ||
+        (spec.stopAtFirstArg && !arg.startsWith('-')) ||
+        (spec.stopAtFirstArg && arg === '-')
+      ) {
         positional = true;
       }
       tokens.push(arg);
@@ -69,7 +83,11 @@ function normalize(spec: CommandSpec, argv: string[]): { tokens: string[]; bools
 }
 
 /** True when `arg` is a value flag whose value is the next argument (`--name x`, `-itp 80`). */
-function needsSeparateValue(arg: string, byLong: Map<string, FlagSpec>, byShort: Map<string, FlagSpec>): boolean {
+function needsSeparateValue(
+  arg: string,
+  byLong: Map<string, FlagSpec>,
+  byShort: Map<string, FlagSpec>,
+): boolean {
   if (arg.startsWith('--')) return !arg.includes('=') && byLong.get(arg.slice(2))?.kind === 'value';
   for (let j = 1; j < arg.length; j++) {
     const flag = byShort.get(arg[j]!);
@@ -83,11 +101,18 @@ function parseBoolValue(flag: FlagSpec, raw: string, spec: CommandSpec): boolean
   try {
     return parseGoBool(raw);
   } catch (e) {
-    throw usageError(spec, `invalid argument "${raw}" for "${flagLabel(flag)}" flag: ${(e as Error).message}`, 125);
+    throw usageError(
+      spec,
+      `invalid argument "${raw}" for "${flagLabel(flag)}" flag: ${(e as Error).message}`,
+      125,
+    );
   }
 }
 
-function buildCommander(spec: CommandSpec, flags: FlagSpec[]): { cmd: Command; options: Map<FlagSpec, Option> } {
+function buildCommander(
+  spec: CommandSpec,
+  flags: FlagSpec[],
+): { cmd: Command; options: Map<FlagSpec, Option> } {
   const cmd = new Command(spec.path)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })
@@ -109,7 +134,11 @@ function buildCommander(spec: CommandSpec, flags: FlagSpec[]): { cmd: Command; o
             value = flag.parse(raw);
           } catch (e) {
             if (e instanceof FlagValueError || e instanceof Error) {
-              throw usageError(spec, `invalid argument "${raw}" for "${flagLabel(flag)}" flag: ${e.message}`, 125);
+              throw usageError(
+                spec,
+                `invalid argument "${raw}" for "${flagLabel(flag)}" flag: ${e.message}`,
+                125,
+              );
             }
             throw e;
           }
@@ -123,7 +152,11 @@ function buildCommander(spec: CommandSpec, flags: FlagSpec[]): { cmd: Command; o
   return { cmd, options };
 }
 
-function translateCommanderError(spec: CommandSpec, e: { code?: string; message: string }, tokens: string[]): CliError {
+function translateCommanderError(
+  spec: CommandSpec,
+  e: { code?: string; message: string },
+  tokens: string[],
+): CliError {
   if (e.code === 'commander.unknownOption') {
     const bad = /'([^']*)'/.exec(e.message)?.[1] ?? '';
     if (bad.startsWith('--')) return usageError(spec, `unknown flag: ${bad.split('=')[0]}`, 125);
@@ -141,7 +174,9 @@ function translateCommanderError(spec: CommandSpec, e: { code?: string; message:
 export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand {
   // Every command takes --help; `run` lists it itself because its -h means --hostname.
   const helpShort = spec.flags.some((f) => f.short === 'h') ? {} : { short: 'h' };
-  const flags = spec.flags.some((f) => f.long === 'help') ? spec.flags : [...spec.flags, { ...HELP, ...helpShort }];
+  const flags = spec.flags.some((f) => f.long === 'help')
+    ? spec.flags
+    : [...spec.flags, { ...HELP, ...helpShort }];
   const { tokens, bools } = normalize({ ...spec, flags }, argv);
   const { cmd, options } = buildCommander(spec, flags);
   try {
@@ -177,7 +212,8 @@ export function checkArgCount(spec: CommandSpec, args: string[]): void {
   if (max === Number.POSITIVE_INFINITY && n < min) {
     throw usageError(spec, `docker: '${path}' requires at least ${min} ${plural(min)}`, 1, 'See');
   }
-  if (min === 0 && n > max) throw usageError(spec, `docker: '${path}' requires at most ${max} ${plural(max)}`, 1, 'SRun');
+  if (min === 0 && n > max)
+    throw usageError(spec, `docker: '${path}' requires at most ${max} ${plural(max)}`, 1, 'SRun');
   if (n < min || n > max) {
     throw usageError(spec, `docker: '${path}' requires at least ${min} and at most ${max} ${plural(max)}`, 1);
   }

@@ -1,4 +1,9 @@
-import { type RenderListOptions, renderList, TemplateExecError, TemplateParseError } from '../format/index.js';
+import {
+  type RenderListOptions,
+  renderList,
+  TemplateExecError,
+  TemplateParseError,
+} from '../format/index.js';
 import type { CommandContext } from './context.js';
 import { CliError } from './errors.js';
 
@@ -21,7 +26,7 @@ export function parseFilters(values: string[]): Record<string, string[]> {
   for (const v of values) {
     const eq = v.indexOf('=');
     const key = v.slice(0, eq).trim().toLowerCase();
-    (filters[key] ??= []).push(v.slice(eq + 1));
+    filters[key] = [...(filters[key] ?? []), v.slice(eq + 1)];
   }
   return filters;
 }

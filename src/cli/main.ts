@@ -94,7 +94,10 @@ async function dispatch(argv: string[], io: Io, debug: boolean): Promise<number>
   if (isGroup(path)) {
     const group = GROUPS.find((g) => g.name === path)!;
     const sub = args[0];
-    const listing = groupCommands(group.name).map((c) => ({ name: c.name, description: c.entry.description }));
+    const listing = groupCommands(group.name).map((c) => ({
+      name: c.name,
+      description: c.entry.description,
+    }));
     if (sub === undefined || sub === '--help' || sub === '-h') {
       (sub ? io.stdout : io.stderr).write(renderGroupHelp(group.name, group.description, listing));
       return 0;
@@ -108,7 +111,8 @@ async function dispatch(argv: string[], io: Io, debug: boolean): Promise<number>
     }
   }
   const entry = findCommand(path);
-  if (!entry) throw new CliError(`docker: unknown command: docker ${path}\n\nRun 'docker --help' for more information`);
+  if (!entry)
+    throw new CliError(`docker: unknown command: docker ${path}\n\nRun 'docker --help' for more information`);
   const mod = await entry.load();
   const spec = { ...mod.spec, path };
   if (globals.help) {

@@ -58,15 +58,30 @@ export const between = (min: number, max: number): ArgCount => ({ min, max });
 
 type FlagOptions = Partial<Omit<FlagSpec, 'long' | 'kind' | 'help'>>;
 
-export function bool(long: string, short: string | undefined, help: string, extra: FlagOptions = {}): FlagSpec {
+export function bool(
+  long: string,
+  short: string | undefined,
+  help: string,
+  extra: FlagOptions = {},
+): FlagSpec {
   return { long, ...(short ? { short } : {}), kind: 'bool', help, default: false, ...extra };
 }
 
-export function str(long: string, short: string | undefined, help: string, extra: FlagOptions = {}): FlagSpec {
+export function str(
+  long: string,
+  short: string | undefined,
+  help: string,
+  extra: FlagOptions = {},
+): FlagSpec {
   return { long, ...(short ? { short } : {}), kind: 'value', typeName: 'string', help, ...extra };
 }
 
-export function list(long: string, short: string | undefined, help: string, extra: FlagOptions = {}): FlagSpec {
+export function list(
+  long: string,
+  short: string | undefined,
+  help: string,
+  extra: FlagOptions = {},
+): FlagSpec {
   return {
     long,
     ...(short ? { short } : {}),
@@ -85,8 +100,21 @@ export function parseGoInt(raw: string): number {
   return Number.parseInt(raw, 10);
 }
 
-export function int(long: string, short: string | undefined, help: string, extra: FlagOptions = {}): FlagSpec {
-  return { long, ...(short ? { short } : {}), kind: 'value', typeName: 'int', help, parse: parseGoInt, ...extra };
+export function int(
+  long: string,
+  short: string | undefined,
+  help: string,
+  extra: FlagOptions = {},
+): FlagSpec {
+  return {
+    long,
+    ...(short ? { short } : {}),
+    kind: 'value',
+    typeName: 'int',
+    help,
+    parse: parseGoInt,
+    ...extra,
+  };
 }
 
 /** Go's strconv.ParseBool: the spellings pflag accepts after `--flag=`. */
@@ -105,7 +133,11 @@ export function formatFlag(short: string | undefined, modes: 'table' | 'json'): 
     "'json':             Print in JSON format\n" +
     "'TEMPLATE':         Print output using the given Go template.\n" +
     'Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates';
-  return str('format', short, `Format output using a custom template:\n${modes === 'table' ? table : ''}${rest}`);
+  return str(
+    'format',
+    short,
+    `Format output using a custom template:\n${modes === 'table' ? table : ''}${rest}`,
+  );
 }
 
 /** The command name as docker prints it in messages: `docker container ls`. */
@@ -119,7 +151,10 @@ export function usageLine(spec: CommandSpec): string {
 }
 
 /** `-f, --filter filter`: repeatable `name=value` pairs, checked as docker's filter flag does. */
-export function filterFlag(short: string | undefined, help = 'Filter output based on conditions provided'): FlagSpec {
+export function filterFlag(
+  short: string | undefined,
+  help = 'Filter output based on conditions provided',
+): FlagSpec {
   return list('filter', short, help, {
     typeName: 'filter',
     parse: (raw) => {

@@ -42,7 +42,20 @@ const GLOBAL_FLAGS: GlobalFlag[] = [
   { names: '-v, --version', help: 'Print version information and quit', key: 'version' },
 ];
 
-const COMMON_ORDER = ['run', 'exec', 'ps', 'build', 'pull', 'push', 'images', 'login', 'logout', 'search', 'version', 'info'];
+const COMMON_ORDER = [
+  'run',
+  'exec',
+  'ps',
+  'build',
+  'pull',
+  'push',
+  'images',
+  'login',
+  'logout',
+  'search',
+  'version',
+  'info',
+];
 
 export const TOP_USAGE = 'docker [OPTIONS] COMMAND [ARG...]';
 
@@ -64,24 +77,33 @@ export function parseGlobals(argv: string[]): { globals: GlobalOptions; rest: st
       globals.help = true;
       continue;
     }
-    const [name, inline] = arg.startsWith('--') ? splitOnce(arg, '=') : [arg.slice(0, 2), arg.length > 2 ? arg.slice(2) : undefined];
+    const [name, inline] = arg.startsWith('--')
+      ? splitOnce(arg, '=')
+      : [arg.slice(0, 2), arg.length > 2 ? arg.slice(2) : undefined];
     const flag = GLOBAL_FLAGS.find((f) => f.names.trim().split(', ').includes(name));
     if (!flag) {
       return {
         globals,
         rest: [],
-        error: name.startsWith('--') ? `unknown flag: ${name}` : `unknown shorthand flag: '${arg[1]}' in ${arg}`,
+        error: name.startsWith('--')
+          ? `unknown flag: ${name}`
+          : `unknown shorthand flag: '${arg[1]}' in ${arg}`,
       };
     }
     if (flag.type) {
       if (inline === undefined) {
         if (i + 1 >= argv.length) {
-          return { globals, rest: [], error: `flag needs an argument: ${name.startsWith('--') ? name : `'${name[1]}' in ${name}`}` };
+          return {
+            globals,
+            rest: [],
+            error: `flag needs an argument: ${name.startsWith('--') ? name : `'${name[1]}' in ${name}`}`,
+          };
         }
         i++;
       }
     } else if (flag.key) {
-      globals[flag.key] = inline === undefined || !['false', '0', 'f', 'F', 'FALSE', 'False'].includes(inline);
+      globals[flag.key] =
+        inline === undefined || !['false', '0', 'f', 'F', 'FALSE', 'False'].includes(inline);
     }
   }
   return { globals, rest: argv.slice(i) };
@@ -99,7 +121,8 @@ function listing(entries: { name: string; description: string }[]): string {
 function sectionOf(entry: CommandEntry): { name: string; section: Section } | undefined {
   if (!entry.path.includes(' ')) return { name: entry.path, section: entry.section ?? 'commands' };
   for (const alias of entry.aliases ?? []) {
-    if (!alias.includes(' ')) return { name: alias, section: TOP_LEVEL_SECTIONS[alias] ?? entry.section ?? 'commands' };
+    if (!alias.includes(' '))
+      return { name: alias, section: TOP_LEVEL_SECTIONS[alias] ?? entry.section ?? 'commands' };
   }
   return undefined;
 }

@@ -98,7 +98,10 @@ export function hostRootFiles(host: HostSpec): FileEntry[] {
     dir('/dev'),
     file('/etc/hostname', `${host.hostname}\n`),
     file('/etc/passwd', `${PASSWD.join('\n')}\n`),
-    file('/etc/group', 'root:x:0:\ndaemon:x:1:\nsys:x:3:\nadm:x:4:syslog,learner\ndocker:x:999:learner\nlearner:x:1000:\nnogroup:x:65534:\n'),
+    file(
+      '/etc/group',
+      'root:x:0:\ndaemon:x:1:\nsys:x:3:\nadm:x:4:syslog,learner\ndocker:x:999:learner\nlearner:x:1000:\nnogroup:x:65534:\n',
+    ),
     file(
       '/etc/os-release',
       `PRETTY_NAME="${host.operatingSystem}"\nNAME="Ubuntu"\nVERSION_ID="${host.osVersion}"\nVERSION="${host.operatingSystem.replace('Ubuntu ', '')} (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nUBUNTU_CODENAME=noble\n`,

@@ -1,5 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type {
+  ContainerCreateRequest,
+  ContainerInspect,
+  ContainerListOptions,
+  ContainerSummary,
+  EngineEvent,
+  ExecRequest,
+  LogChunk,
+  LogOptions,
+  StatsSample,
+  TopResult,
+  WaitResult,
+} from '../api/containers.js';
 import type { DiskUsage, Engine } from '../api/engine.js';
 import { systemError } from '../api/errors.js';
 import type {
@@ -15,26 +28,15 @@ import type {
   PullOptions,
   SearchResult,
 } from '../api/images.js';
-import type {
-  ContainerCreateRequest,
-  ContainerInspect,
-  ContainerListOptions,
-  ContainerSummary,
-  EngineEvent,
-  ExecRequest,
-  LogChunk,
-  LogOptions,
-  StatsSample,
-  TopResult,
-  WaitResult,
-} from '../api/containers.js';
-import { notFound } from '../api/errors.js';
+import type { SystemInfo, SystemVersion } from '../api/system.js';
 import type { ImageId } from '../images/digest.js';
+import { DEFAULT_HOST, type HostSpec } from '../kernel/host.js';
+import { type StateStore, withStateLock } from '../store/index.js';
 import { generateId } from '../util/ids.js';
+import { rfc3339Nano } from '../util/text.js';
 import { parseLogLines, readLogs } from './containers/logs.js';
 import { ContainerStore } from './containers/store.js';
 import { EventLog } from './events.js';
-import { inSession, passTime } from './session.js';
 import { loadImages, saveImages } from './images/archive.js';
 import { imageDiskUsage } from './images/df.js';
 import { imageHistory } from './images/history.js';
@@ -46,11 +48,8 @@ import { type ImageUsers, removeImage } from './images/remove.js';
 import { searchImages } from './images/search.js';
 import { ImageServices } from './images/services.js';
 import { tagImage } from './images/tag.js';
-import type { SystemInfo, SystemVersion } from '../api/system.js';
-import { DEFAULT_HOST, type HostSpec } from '../kernel/host.js';
-import { type StateStore, withStateLock } from '../store/index.js';
-import { rfc3339Nano } from '../util/text.js';
 import { Runtime } from './runtime.js';
+import { inSession, passTime } from './session.js';
 import { buildInfo, buildVersion } from './system.js';
 
 export interface EngineOptions {
@@ -116,7 +115,8 @@ export class LocalEngine implements Engine {
   imageUsers(): ImageUsers {
     const all = new ContainerStore(this.store).all();
     return {
-      containersUsing: (id: ImageId) => all.filter((c) => c.Image === id).map((c) => ({ id: c.ID, running: c.State.Running })),
+      containersUsing: (id: ImageId) =>
+        all.filter((c) => c.Image === id).map((c) => ({ id: c.ID, running: c.State.Running })),
     };
   }
 
@@ -200,7 +200,8 @@ export class LocalEngine implements Engine {
       return { ...result, start };
     });
     for (const e of events) {
-      if (e.kind === 'stdout' || e.kind === 'stderr') onChunk({ stream: e.kind, text: e.text, time: start + e.at });
+      if (e.kind === 'stdout' || e.kind === 'stderr')
+        onChunk({ stream: e.kind, text: e.text, time: start + e.at });
     }
     return code;
   }
@@ -208,7 +209,11 @@ export class LocalEngine implements Engine {
   async events(opts: { since?: number; until?: number }): Promise<EngineEvent[]> {
     return new EventLog(this.store)
       .all()
-      .filter((e) => (opts.since === undefined || e.timeNano / 1e6 >= opts.since) && (opts.until === undefined || e.timeNano / 1e6 <= opts.until));
+      .filter(
+        (e) =>
+          (opts.since === undefined || e.timeNano / 1e6 >= opts.since) &&
+          (opts.until === undefined || e.timeNano / 1e6 <= opts.until),
+      );
   }
 
   /**
@@ -216,7 +221,12 @@ export class LocalEngine implements Engine {
    * output, then let time pass to its next event (the simulated clock jumps there; the wall
    * clock is waited for) without holding the lock, so other commands can run meanwhile.
    */
-  private async follow(ref: string, fromLine: number | undefined, onChunk: (c: LogChunk) => void, opts: LogOptions = {}): Promise<number> {
+  private async follow(
+    ref: string,
+    fromLine: number | undefined,
+    onChunk: (c: LogChunk) => void,
+    opts: LogOptions = {},
+  ): Promise<number> {
     let seen = fromLine;
     let id = /^[0-9a-f]{64}$/.test(ref) ? ref : '';
     for (;;) {
@@ -236,7 +246,15 @@ export class LocalEngine implements Engine {
           await svc.runtime.catchUp();
           next = undefined;
         }
-        return { gone: false as const, fresh, running, code: rec.State.ExitCode, next, now: svc.now(), deterministic: svc.rt.clock.deterministic };
+        return {
+          gone: false as const,
+          fresh,
+          running,
+          code: rec.State.ExitCode,
+          next,
+          now: svc.now(),
+          deterministic: svc.rt.clock.deterministic,
+        };
       });
       if (step.gone) {
         const last = this.lastExit(id);
@@ -244,7 +262,11 @@ export class LocalEngine implements Engine {
         return last.code;
       }
       for (const c of step.fresh) {
-        if ((opts.since === undefined || c.time >= opts.since) && (opts.until === undefined || c.time < opts.until)) onChunk(c);
+        if (
+          (opts.since === undefined || c.time >= opts.since) &&
+          (opts.until === undefined || c.time < opts.until)
+        )
+          onChunk(c);
       }
       if (!step.running) return step.code;
       if (!step.deterministic || step.next === undefined) {
@@ -264,11 +286,19 @@ export class LocalEngine implements Engine {
     return { code, chunks: parseLogLines(log) };
   }
 
-  async containerAttach(ref: string, opts: { fromStart?: boolean }, onChunk: (c: LogChunk) => void): Promise<number> {
+  async containerAttach(
+    ref: string,
+    opts: { fromStart?: boolean },
+    onChunk: (c: LogChunk) => void,
+  ): Promise<number> {
     return this.follow(ref, opts.fromStart ? 0 : undefined, onChunk);
   }
 
-  async containerLogs(ref: string, opts: LogOptions & { follow?: boolean }, onChunk: (c: LogChunk) => void): Promise<void> {
+  async containerLogs(
+    ref: string,
+    opts: LogOptions & { follow?: boolean },
+    onChunk: (c: LogChunk) => void,
+  ): Promise<void> {
     const { chunks, id } = await this.session((svc) => {
       const rec = svc.find(ref);
       return { chunks: readLogs(this.store, svc.containers, rec.ID, {}), id: rec.ID };
@@ -283,14 +313,23 @@ export class LocalEngine implements Engine {
     return { StatusCode: code };
   }
 
-  async containerExec(ref: string, req: ExecRequest, onChunk: (c: LogChunk) => void, stdin: string | null = null): Promise<number> {
+  async containerExec(
+    ref: string,
+    req: ExecRequest,
+    onChunk: (c: LogChunk) => void,
+    stdin: string | null = null,
+  ): Promise<number> {
     const started = await this.session(async (svc) => {
       const execId = generateId(svc.rt.random);
       const result = await svc.exec(ref, req, execId, stdin);
       return { result, containerId: svc.find(ref).ID };
     });
     if ('failure' in started.result) {
-      onChunk({ stream: 'stdout', text: `OCI runtime exec failed: exec failed: unable to start container process: ${started.result.failure}: unknown\r\n`, time: 0 });
+      onChunk({
+        stream: 'stdout',
+        text: `OCI runtime exec failed: exec failed: unable to start container process: ${started.result.failure}: unknown\r\n`,
+        time: 0,
+      });
       return started.result.code;
     }
     if (req.Detach) return 0;
@@ -298,12 +337,20 @@ export class LocalEngine implements Engine {
     let seen = 0;
     for (;;) {
       const step = await this.session(async (svc) => {
-        const lines = (this.store.readText(`containers/${started.containerId}/exec-${key}.log`) ?? '').split('\n').filter(Boolean);
-        const fresh = lines.slice(seen).map((l) => JSON.parse(l) as { stream: 'stdout' | 'stderr'; text: string; at: number });
+        const lines = (this.store.readText(`containers/${started.containerId}/exec-${key}.log`) ?? '')
+          .split('\n')
+          .filter(Boolean);
+        const fresh = lines
+          .slice(seen)
+          .map((l) => JSON.parse(l) as { stream: 'stdout' | 'stderr'; text: string; at: number });
         seen = lines.length;
         const exit = this.store.readText(`containers/${started.containerId}/exec-${key}.exit.json`);
         if (exit || !svc.containers.lookup(started.containerId)) {
-          return { fresh, code: exit ? (JSON.parse(exit) as { ExitCode: number }).ExitCode : 137, done: true };
+          return {
+            fresh,
+            code: exit ? (JSON.parse(exit) as { ExitCode: number }).ExitCode : 137,
+            done: true,
+          };
         }
         const rec = svc.find(started.containerId);
         const next = svc.runtime.nextEventTime(rec);
@@ -311,7 +358,14 @@ export class LocalEngine implements Engine {
           svc.rt.clock.advance(Math.max(0, next - svc.now()));
           await svc.runtime.catchUp();
         }
-        return { fresh, code: 0, done: false, wait: svc.rt.clock.deterministic ? 250 : Math.max(5, Math.min(1000, (next ?? svc.now() + 250) - svc.now())) };
+        return {
+          fresh,
+          code: 0,
+          done: false,
+          wait: svc.rt.clock.deterministic
+            ? 250
+            : Math.max(5, Math.min(1000, (next ?? svc.now() + 250) - svc.now())),
+        };
       });
       for (const f of step.fresh) onChunk({ stream: f.stream, text: f.text, time: f.at });
       if (step.done) return step.code;

@@ -19,7 +19,14 @@ export async function openLocalEngine(opts: OpenOptions): Promise<LocalEngine> {
       const bytes = rt.random.bytes(16).toString('hex');
       const uuid = `${bytes.slice(0, 8)}-${bytes.slice(8, 12)}-${bytes.slice(12, 16)}-${bytes.slice(16, 20)}-${bytes.slice(20)}`;
       store.writeText('engine-id', `${uuid}\n`);
-      for (const dir of ['containers', 'image/overlay2/imagedb/content/sha256', 'image/overlay2/layerdb/sha256', 'overlay2', 'volumes', 'network']) {
+      for (const dir of [
+        'containers',
+        'image/overlay2/imagedb/content/sha256',
+        'image/overlay2/layerdb/sha256',
+        'overlay2',
+        'volumes',
+        'network',
+      ]) {
         store.mkdir(dir);
       }
       store.writeJson(HOME_MARKER, { format: 1, created: new Date(rt.clock.now()).toISOString() });

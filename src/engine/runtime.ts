@@ -1,4 +1,4 @@
-import { object, num, optional, str, type StateStore } from '../store/index.js';
+import { num, object, optional, type StateStore, str } from '../store/index.js';
 import { type Clock, parseClockSetting, SimulatedClock, WallClock } from '../util/clock.js';
 import { type Random, SeededRandom, SystemRandom } from '../util/random.js';
 

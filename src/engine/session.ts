@@ -1,6 +1,6 @@
+import type { HostSpec } from '../kernel/host.js';
 import { Kernel } from '../kernel/kernel.js';
 import { registerAllPrograms } from '../programs/index.js';
-import type { HostSpec } from '../kernel/host.js';
 import type { StateStore } from '../store/index.js';
 import { ContainerService } from './containers/service.js';
 import { EventLog } from './events.js';
@@ -20,7 +20,15 @@ export async function inSession<T>(
   registerAllPrograms();
   const kernel = Kernel.load(store, host, () => rt.clock.now());
   const events = new EventLog(store);
-  const svc = new ContainerService(store, new ImageServices(store), kernel, rt, events, () => ['bridge', 'host', 'none'], host);
+  const svc = new ContainerService(
+    store,
+    new ImageServices(store),
+    kernel,
+    rt,
+    events,
+    () => ['bridge', 'host', 'none'],
+    host,
+  );
   try {
     await svc.runtime.catchUp();
     return await fn(svc);

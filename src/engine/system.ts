@@ -21,7 +21,11 @@ export function buildVersion(host: HostSpec): SystemVersion {
           Os: 'linux',
         },
       },
-      { Name: 'containerd', Version: ENGINE.containerd.version, Details: { GitCommit: ENGINE.containerd.commit } },
+      {
+        Name: 'containerd',
+        Version: ENGINE.containerd.version,
+        Details: { GitCommit: ENGINE.containerd.commit },
+      },
       { Name: 'runc', Version: ENGINE.runc.version, Details: { GitCommit: ENGINE.runc.commit } },
       { Name: 'docker-init', Version: ENGINE.init.version, Details: { GitCommit: ENGINE.init.commit } },
     ],

@@ -1,5 +1,5 @@
 import { type FileEntry, OPAQUE_MARKER, whiteoutPath } from './files.js';
-import { type TarEntry, readTar, writeTar } from './tar.js';
+import { readTar, type TarEntry, writeTar } from './tar.js';
 
 /** A layer's files as the tar whose sha256 is the layer's DiffID (sorted, so digests are stable). */
 export function layerToTar(files: FileEntry[]): Buffer {
@@ -9,10 +9,22 @@ export function layerToTar(files: FileEntry[]): Buffer {
     const rel = f.path.replace(/^\/+/, '');
     const base = { mode: f.mode, uid: f.uid, gid: f.gid, mtime: f.mtime };
     if (f.type === 'whiteout') {
-      entries.push({ path: whiteoutPath(`/${rel}`).slice(1), type: 'file', ...base, mode: 0, content: new Uint8Array() });
+      entries.push({
+        path: whiteoutPath(`/${rel}`).slice(1),
+        type: 'file',
+        ...base,
+        mode: 0,
+        content: new Uint8Array(),
+      });
     } else if (f.type === 'opaque') {
       entries.push({ path: `${rel}/`, type: 'dir', ...base });
-      entries.push({ path: `${rel}/${OPAQUE_MARKER}`, type: 'file', ...base, mode: 0, content: new Uint8Array() });
+      entries.push({
+        path: `${rel}/${OPAQUE_MARKER}`,
+        type: 'file',
+        ...base,
+        mode: 0,
+        content: new Uint8Array(),
+      });
     } else if (f.type === 'dir') {
       entries.push({ path: rel, type: 'dir', ...base });
     } else if (f.type === 'symlink') {

@@ -35,7 +35,13 @@ function paxRecord(key: string, value: string): string {
   return `${len}${body}`;
 }
 
-function header(name: string, type: string, entry: Pick<TarEntry, 'mode' | 'uid' | 'gid' | 'mtime'>, size: number, target = ''): Buffer {
+function header(
+  name: string,
+  type: string,
+  entry: Pick<TarEntry, 'mode' | 'uid' | 'gid' | 'mtime'>,
+  size: number,
+  target = '',
+): Buffer {
   const h = Buffer.alloc(BLOCK);
   h.write(name.slice(0, 100), 0, 'utf8');
   h.write(octal(entry.mode & 0o7777, 8), 100);
@@ -70,7 +76,10 @@ export function writeTar(entries: TarEntry[]): Buffer {
       let pax = paxRecord('path', name);
       if (target) pax += paxRecord('linkpath', target);
       const data = Buffer.from(pax, 'utf8');
-      parts.push(header('PaxHeader', 'x', { mode: 0o644, uid: 0, gid: 0, mtime: e.mtime }, data.length), ...padded(data));
+      parts.push(
+        header('PaxHeader', 'x', { mode: 0o644, uid: 0, gid: 0, mtime: e.mtime }, data.length),
+        ...padded(data),
+      );
     }
     const content = e.type === 'file' ? (e.content ?? new Uint8Array()) : new Uint8Array();
     parts.push(header(name, TYPE_FLAG[e.type], e, content.length, target));
@@ -131,7 +140,8 @@ export function readTar(data: Uint8Array): TarEntry[] {
     longLink = undefined;
     name = name.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
     if (name === '' || name === '.') continue;
-    const kind: TarEntryType = type === '5' ? 'dir' : type === '2' ? 'symlink' : type === '1' ? 'hardlink' : 'file';
+    const kind: TarEntryType =
+      type === '5' ? 'dir' : type === '2' ? 'symlink' : type === '1' ? 'hardlink' : 'file';
     const entry: TarEntry = {
       path: name,
       type: kind,

@@ -7,7 +7,13 @@ export interface ContainerConfigSpec {
   Env?: string[];
   Entrypoint?: string[] | null;
   Cmd?: string[] | null;
-  Healthcheck?: { Test: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; Retries?: number };
+  Healthcheck?: {
+    Test: string[];
+    Interval?: number;
+    Timeout?: number;
+    StartPeriod?: number;
+    Retries?: number;
+  };
   ArgsEscaped?: boolean;
   Volumes?: Record<string, Record<string, never>> | null;
   WorkingDir?: string;

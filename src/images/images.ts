@@ -1,4 +1,4 @@
-import { type StateStore } from '../store/index.js';
+import type { StateStore } from '../store/index.js';
 import type { ImageConfig } from './config.js';
 import { type ChainId, chainIds, hexOf, type ImageId, imageIdOf } from './digest.js';
 
@@ -61,7 +61,13 @@ export class ImageStore {
     }
     const parent = this.store.readText(`${METADATA}/${hex}/parent`)?.trim() as ImageId | undefined;
     const top = chainIds(config.rootfs?.diff_ids ?? []).at(-1);
-    return { id: `sha256:${hex}` as ImageId, config, configJson, ...(parent ? { parent } : {}), ...(top ? { topLayer: top } : {}) };
+    return {
+      id: `sha256:${hex}` as ImageId,
+      config,
+      configJson,
+      ...(parent ? { parent } : {}),
+      ...(top ? { topLayer: top } : {}),
+    };
   }
 
   ids(): ImageId[] {
@@ -75,7 +81,9 @@ export class ImageStore {
   }
 
   children(id: ImageId): ImageId[] {
-    return this.ids().filter((other) => this.store.readText(`${METADATA}/${hexOf(other)}/parent`)?.trim() === id);
+    return this.ids().filter(
+      (other) => this.store.readText(`${METADATA}/${hexOf(other)}/parent`)?.trim() === id,
+    );
   }
 
   setLastTagTime(id: ImageId, when: string): void {

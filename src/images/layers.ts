@@ -1,6 +1,6 @@
-import type { StateStore } from '../store/index.js';
 import { decodeFiles, encodeFiles, type FileEntry, type StoredFile } from '../fs/files.js';
 import { layerToTar } from '../fs/layer-tar.js';
+import type { StateStore } from '../store/index.js';
 import { type ChainId, chainIds, type DiffId, diffIdOf, hexOf, sha256 } from './digest.js';
 
 export interface LayerInfo {
@@ -73,7 +73,11 @@ export class LayerStore {
    * Registers a layer on top of `parent` and takes a reference to it. Registering a layer
    * that exists only adds a reference (`Already exists`).
    */
-  register(parent: ChainId | undefined, files: FileEntry[], size?: number): { info: LayerInfo; created: boolean } {
+  register(
+    parent: ChainId | undefined,
+    files: FileEntry[],
+    size?: number,
+  ): { info: LayerInfo; created: boolean } {
     const tar = layerToTar(files);
     const diffId = diffIdOf(tar);
     const chain = this.chainFor(parent, diffId);
@@ -86,7 +90,8 @@ export class LayerStore {
     const dir = this.dir(chain);
     this.store.writeText(`overlay2/${cacheId}/files.json`, JSON.stringify(encodeFiles(files)));
     this.store.writeText(`overlay2/${cacheId}/link`, cacheId.slice(0, 26).toUpperCase());
-    const actual = size ?? files.reduce((n, f) => n + (f.type === 'file' ? (f.size ?? f.content?.length ?? 0) : 0), 0);
+    const actual =
+      size ?? files.reduce((n, f) => n + (f.type === 'file' ? (f.size ?? f.content?.length ?? 0) : 0), 0);
     if (parent) {
       this.retain(parent);
       this.store.writeText(`${dir}/parent`, parent);

@@ -2,7 +2,7 @@ import { type FileEntry, programContent } from '../fs/files.js';
 import { layerToTar } from '../fs/layer-tar.js';
 import { Catalog, type CatalogImage, type CatalogLayer } from './catalog.js';
 import { type ImageConfig, serializeConfig } from './config.js';
-import { type DiffId, diffIdOf, type Digest, type ImageId, imageIdOf, sha256 } from './digest.js';
+import { type DiffId, type Digest, diffIdOf, type ImageId, imageIdOf, sha256 } from './digest.js';
 import { familiarName, familiarString, type Reference, repoPath } from './reference.js';
 
 /** A layer as the registry serves it. */
@@ -39,7 +39,13 @@ const LAYER_MTIME = Date.parse('2024-07-01T00:00:00Z') / 1000;
 
 export function catalogLayerFiles(layer: CatalogLayer): FileEntry[] {
   return layer.files.map((f): FileEntry => {
-    const base = { path: `/${f.path.replace(/^\/+/, '')}`, mode: f.mode, uid: f.uid, gid: f.gid, mtime: LAYER_MTIME };
+    const base = {
+      path: `/${f.path.replace(/^\/+/, '')}`,
+      mode: f.mode,
+      uid: f.uid,
+      gid: f.gid,
+      mtime: LAYER_MTIME,
+    };
     switch (f.type) {
       case 'program':
         return { ...base, type: 'file', content: programContent(f.program ?? f.path.split('/').pop()!) };
@@ -94,7 +100,10 @@ export class OfflineRegistry {
     const tag = ref.tag ?? 'latest';
     const image = ref.digest ? this.byDigest(ref) : this.catalog.resolve(repoPath(ref), tag);
     if (!image) {
-      throw new RegistryError('manifest-unknown', `manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
+      throw new RegistryError(
+        'manifest-unknown',
+        `manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`,
+      );
     }
     return this.build(image);
   }
@@ -113,7 +122,13 @@ export class OfflineRegistry {
     if (cached) return cached;
     const files = catalogLayerFiles(layer);
     const diffId = diffIdOf(layerToTar(files));
-    const built: RegistryLayer = { digest: diffId, diffId, files, size: layer.size, compressedSize: layer.compressedSize };
+    const built: RegistryLayer = {
+      digest: diffId,
+      diffId,
+      files,
+      size: layer.size,
+      compressedSize: layer.compressedSize,
+    };
     this.layerCache.set(layer.name, built);
     return built;
   }
@@ -146,8 +161,16 @@ export class OfflineRegistry {
     const manifest = {
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: id, size: Buffer.byteLength(configJson) },
-      layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: l.digest, size: l.compressedSize })),
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: id,
+        size: Buffer.byteLength(configJson),
+      },
+      layers: layers.map((l) => ({
+        mediaType: 'application/vnd.oci.image.layer.v1.tar',
+        digest: l.digest,
+        size: l.compressedSize,
+      })),
     };
     return { manifestDigest: sha256(JSON.stringify(manifest)), configJson, config, id, layers };
   }

@@ -1,4 +1,4 @@
-import { object, record, str, type StateStore } from '../store/index.js';
+import { object, record, type StateStore, str } from '../store/index.js';
 import type { ImageId } from './digest.js';
 import { familiarName, familiarString, parseNormalized, type Reference } from './reference.js';
 
@@ -61,7 +61,8 @@ export class TagStore {
   all(): { ref: Reference; id: ImageId }[] {
     const out: { ref: Reference; id: ImageId }[] = [];
     for (const refs of Object.values(this.doc.Repositories)) {
-      for (const [text, id] of Object.entries(refs)) out.push({ ref: parseNormalized(text), id: id as ImageId });
+      for (const [text, id] of Object.entries(refs))
+        out.push({ ref: parseNormalized(text), id: id as ImageId });
     }
     return out;
   }

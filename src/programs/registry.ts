@@ -43,7 +43,12 @@ const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
  * Finds the executable for `command` as execve/PATH lookup does: a name with `/` is used as is,
  * otherwise each PATH entry is tried. The failure texts are runc's, which docker shows.
  */
-export function resolveExecutable(fs: FsView, command: string, envPath: string | undefined, cwd = '/'): Resolved | ResolveFailure {
+export function resolveExecutable(
+  fs: FsView,
+  command: string,
+  envPath: string | undefined,
+  cwd = '/',
+): Resolved | ResolveFailure {
   const candidates = command.includes('/')
     ? [command.startsWith('/') ? command : `${cwd.replace(/\/$/, '')}/${command}`]
     : (envPath ?? DEFAULT_PATH)
@@ -54,11 +59,13 @@ export function resolveExecutable(fs: FsView, command: string, envPath: string |
     const stat = fs.stat(candidate);
     if (!stat) continue;
     if (stat.type === 'dir') {
-      if (command.includes('/')) return { kind: 'not-executable', message: `exec: "${command}": is a directory: permission denied` };
+      if (command.includes('/'))
+        return { kind: 'not-executable', message: `exec: "${command}": is a directory: permission denied` };
       continue;
     }
     if ((stat.mode & 0o111) === 0) {
-      if (command.includes('/')) return { kind: 'not-executable', message: `exec: "${command}": permission denied` };
+      if (command.includes('/'))
+        return { kind: 'not-executable', message: `exec: "${command}": permission denied` };
       continue;
     }
     const path = fs.realpath(candidate);
@@ -72,6 +79,7 @@ export function resolveExecutable(fs: FsView, command: string, envPath: string |
     }
     return { kind: 'not-executable', message: `exec: "${command}": exec format error` };
   }
-  if (command.includes('/')) return { kind: 'not-found', message: `exec: "${command}": stat ${command}: no such file or directory` };
+  if (command.includes('/'))
+    return { kind: 'not-found', message: `exec: "${command}": stat ${command}: no such file or directory` };
   return { kind: 'not-found', message: `exec: "${command}": executable file not found in $PATH` };
 }

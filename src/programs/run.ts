@@ -38,11 +38,17 @@ export class Output {
 
 /** Concatenated stdout of a timeline (tests, pipes). */
 export function stdoutOf(run: ProgramRun): string {
-  return run.events.filter((e) => e.kind === 'stdout').map((e) => (e as { text: string }).text).join('');
+  return run.events
+    .filter((e) => e.kind === 'stdout')
+    .map((e) => (e as { text: string }).text)
+    .join('');
 }
 
 export function stderrOf(run: ProgramRun): string {
-  return run.events.filter((e) => e.kind === 'stderr').map((e) => (e as { text: string }).text).join('');
+  return run.events
+    .filter((e) => e.kind === 'stderr')
+    .map((e) => (e as { text: string }).text)
+    .join('');
 }
 
 export function exitOf(run: ProgramRun): number | undefined {

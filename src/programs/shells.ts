@@ -1,7 +1,7 @@
 import { FsError } from '../fs/view.js';
 import { type Dialect, Shell, type ShellFs, type ShellHost } from '../shell/index.js';
 import { resolveExecutable } from './registry.js';
-import type { Program, ProcessContext, ProgramRun, TimelineEvent } from './types.js';
+import type { ProcessContext, Program, ProgramRun, TimelineEvent } from './types.js';
 
 /** How long "forever" is for a foreground command that never exits (a shell waiting on a server). */
 const FOREVER = 1e15;
@@ -21,7 +21,8 @@ function shellFs(ctx: ProcessContext): ShellFs {
       return s ? { type: s.type, mode: s.mode, size: s.size } : undefined;
     },
     readFile: (path) => wrap(() => ctx.fs.readFile(path).toString('utf8')),
-    writeFile: (path, data, append) => wrap(() => ctx.fs.writeFile(path, data, { append, uid: ctx.uid, gid: ctx.gid })),
+    writeFile: (path, data, append) =>
+      wrap(() => ctx.fs.writeFile(path, data, { append, uid: ctx.uid, gid: ctx.gid })),
     readdir: (path) => wrap(() => ctx.fs.readdir(path)),
   };
 }
@@ -77,8 +78,16 @@ export function shellProgram(name: string, dialect: Dialect): Program {
         try {
           script = ctx.fs.readFile(file.startsWith('/') ? file : `${ctx.cwd}/${file}`).toString('utf8');
         } catch {
-          const text = dialect === 'bash' ? `${argv0}: ${file}: No such file or directory\n` : `${argv0}: can't open '${file}': No such file or directory\n`;
-          return { events: [{ at: 0, kind: 'stderr', text }, { at: 1, kind: 'exit', code: dialect === 'bash' ? 127 : 2 }] };
+          const text =
+            dialect === 'bash'
+              ? `${argv0}: ${file}: No such file or directory\n`
+              : `${argv0}: can't open '${file}': No such file or directory\n`;
+          return {
+            events: [
+              { at: 0, kind: 'stderr', text },
+              { at: 1, kind: 'exit', code: dialect === 'bash' ? 127 : 2 },
+            ],
+          };
         }
         argv0 = file;
         positional = args.slice(1);
@@ -99,7 +108,8 @@ export function shellProgram(name: string, dialect: Dialect): Program {
       const result = await shell.run(script);
       const events = result.events.filter((e) => e.at < FOREVER) as TimelineEvent[];
       const waitsForInput = fromStdin && ctx.stdinOpen && !result.exited;
-      if (result.duration < FOREVER && !waitsForInput) events.push({ at: result.duration + 1, kind: 'exit', code: result.code });
+      if (result.duration < FOREVER && !waitsForInput)
+        events.push({ at: result.duration + 1, kind: 'exit', code: result.code });
       return { events };
     },
   };

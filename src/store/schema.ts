@@ -11,7 +11,8 @@ const fail = (at: string, want: string): never => {
 };
 
 export const str: Check<string> = (v, at) => (typeof v === 'string' ? v : fail(at, 'a string'));
-export const num: Check<number> = (v, at) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(at, 'a number'));
+export const num: Check<number> = (v, at) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fail(at, 'a number');
 export const bool: Check<boolean> = (v, at) => (typeof v === 'boolean' ? v : fail(at, 'a boolean'));
 export const any: Check<unknown> = (v) => v;
 

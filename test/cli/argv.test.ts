@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkArgCount, parseCommand } from '../../src/cli/argv.js';
 import { CliError } from '../../src/cli/errors.js';
-import { atLeast, atMost, bool, type CommandSpec, exactly, int, list, NO_ARGS, str } from '../../src/cli/spec.js';
+import {
+  atLeast,
+  atMost,
+  bool,
+  type CommandSpec,
+  exactly,
+  int,
+  list,
+  NO_ARGS,
+  str,
+} from '../../src/cli/spec.js';
 
 const ps: CommandSpec = {
   path: 'ps',
@@ -48,8 +58,25 @@ function errorOf(fn: () => unknown): CliError {
 
 describe('parseCommand', () => {
   it('parses combined short flags, values and repeats', () => {
-    const p = parseCommand(run, ['-itd', '--name=web', '-e', 'A=1', '-eB=2', '-p8080:80', 'nginx', 'nginx', '-g', 'x']);
-    expect(p.opts).toMatchObject({ interactive: true, tty: true, detach: true, name: 'web', env: ['A=1', 'B=2'] });
+    const p = parseCommand(run, [
+      '-itd',
+      '--name=web',
+      '-e',
+      'A=1',
+      '-eB=2',
+      '-p8080:80',
+      'nginx',
+      'nginx',
+      '-g',
+      'x',
+    ]);
+    expect(p.opts).toMatchObject({
+      interactive: true,
+      tty: true,
+      detach: true,
+      name: 'web',
+      env: ['A=1', 'B=2'],
+    });
     expect(p.opts.publish).toEqual(['8080:80']);
     expect(p.args).toEqual(['nginx', 'nginx', '-g', 'x']);
   });
@@ -77,11 +104,17 @@ describe('parseCommand', () => {
   it('reports flag errors in pflag words with exit 125', () => {
     const unknown = errorOf(() => parseCommand(ps, ['--foo']));
     expect(unknown.exitCode).toBe(125);
-    expect(unknown.message).toBe("unknown flag: --foo\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information");
+    expect(unknown.message).toBe(
+      "unknown flag: --foo\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information",
+    );
     expect(errorOf(() => parseCommand(ps, ['--foo=bar'])).message).toMatch(/^unknown flag: --foo\n/);
-    expect(errorOf(() => parseCommand(run, ['-itx', 'alpine'])).message).toMatch(/^unknown shorthand flag: 'x' in -x\n/);
+    expect(errorOf(() => parseCommand(run, ['-itx', 'alpine'])).message).toMatch(
+      /^unknown shorthand flag: 'x' in -x\n/,
+    );
     expect(errorOf(() => parseCommand(ps, ['-n'])).message).toMatch(/^flag needs an argument: 'n' in -n\n/);
-    expect(errorOf(() => parseCommand(ps, ['--format'])).message).toMatch(/^flag needs an argument: --format\n/);
+    expect(errorOf(() => parseCommand(ps, ['--format'])).message).toMatch(
+      /^flag needs an argument: --format\n/,
+    );
     expect(errorOf(() => parseCommand(ps, ['-n', 'x'])).message).toMatch(
       /^invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax\n/,
     );
@@ -97,7 +130,21 @@ describe('parseCommand', () => {
 
   it('never throws anything but a CliError, whatever the arguments', () => {
     const token = fc.oneof(
-      fc.constantFrom('-a', '--all', '-q', '-n', '--last', '--format', '-f', '--', '-', '--no-trunc', '-aq', '-x', '--all=maybe'),
+      fc.constantFrom(
+        '-a',
+        '--all',
+        '-q',
+        '-n',
+        '--last',
+        '--format',
+        '-f',
+        '--',
+        '-',
+        '--no-trunc',
+        '-aq',
+        '-x',
+        '--all=maybe',
+      ),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(
@@ -115,27 +162,45 @@ describe('parseCommand', () => {
 });
 
 describe('checkArgCount', () => {
-  const spec = (args: CommandSpec['args'], usage: string): CommandSpec => ({ path: 'x', usage, description: '', args, flags: [] });
+  const spec = (args: CommandSpec['args'], usage: string): CommandSpec => ({
+    path: 'x',
+    usage,
+    description: '',
+    args,
+    flags: [],
+  });
 
   it('words every validator as cobra does', () => {
-    expect(errorOf(() => checkArgCount({ ...spec(atLeast(1), '[OPTIONS] CONTAINER [CONTAINER...]'), path: 'rm' }, [])).message).toBe(
+    expect(
+      errorOf(() =>
+        checkArgCount({ ...spec(atLeast(1), '[OPTIONS] CONTAINER [CONTAINER...]'), path: 'rm' }, []),
+      ).message,
+    ).toBe(
       "docker: 'docker rm' requires at least 1 argument\n\nUsage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nSee 'docker rm --help' for more information",
     );
-    expect(errorOf(() => checkArgCount({ ...spec(atMost(1), '[OPTIONS] [REPOSITORY[:TAG]]'), path: 'images' }, ['a', 'b'])).message).toBe(
+    expect(
+      errorOf(() =>
+        checkArgCount({ ...spec(atMost(1), '[OPTIONS] [REPOSITORY[:TAG]]'), path: 'images' }, ['a', 'b']),
+      ).message,
+    ).toBe(
       "docker: 'docker images' requires at most 1 argument\n\nUsage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nSRun 'docker images --help' for more information",
     );
-    expect(errorOf(() => checkArgCount({ ...spec(exactly(1), '[OPTIONS] IMAGE'), path: 'history' }, [])).message).toBe(
+    expect(
+      errorOf(() => checkArgCount({ ...spec(exactly(1), '[OPTIONS] IMAGE'), path: 'history' }, [])).message,
+    ).toBe(
       "docker: 'docker history' requires 1 argument\n\nUsage:  docker history [OPTIONS] IMAGE\n\nRun 'docker history --help' for more information",
     );
-    expect(errorOf(() => checkArgCount({ ...spec(atLeast(2), '[OPTIONS] CONTAINER COMMAND [ARG...]'), path: 'exec' }, ['c'])).message).toMatch(
-      /^docker: 'docker exec' requires at least 2 arguments\n/,
-    );
+    expect(
+      errorOf(() =>
+        checkArgCount({ ...spec(atLeast(2), '[OPTIONS] CONTAINER COMMAND [ARG...]'), path: 'exec' }, ['c']),
+      ).message,
+    ).toMatch(/^docker: 'docker exec' requires at least 2 arguments\n/);
     expect(errorOf(() => checkArgCount({ ...spec(NO_ARGS, '[OPTIONS]'), path: 'ps' }, ['x'])).message).toBe(
       "docker: 'docker ps' accepts no arguments\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information",
     );
-    expect(errorOf(() => checkArgCount({ ...spec(exactly(2), 'SOURCE TARGET'), path: 'tag' }, ['a'])).message).toMatch(
-      /^docker: 'docker tag' requires 2 arguments\n/,
-    );
+    expect(
+      errorOf(() => checkArgCount({ ...spec(exactly(2), 'SOURCE TARGET'), path: 'tag' }, ['a'])).message,
+    ).toMatch(/^docker: 'docker tag' requires 2 arguments\n/);
     expect(() => checkArgCount(spec(atLeast(1), ''), ['a', 'b', 'c'])).not.toThrow();
   });
 });

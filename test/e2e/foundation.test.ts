@@ -8,10 +8,12 @@ describe('bin/dockersim as a process', () => {
   it('prints both sections of docker version', () => {
     const r = runBin(['version'], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Client:\n Version:           28\.2\.2\n/);
+    expect(r.stdout).toMatch(/^Client:\n Version: {11}28\.2\.2\n/);
     expect(r.stdout).toContain('\nServer: Docker Engine - Community\n Engine:\n  Version:          28.2.2\n');
     expect(r.stdout).toContain('  API version:      1.50 (minimum version 1.24)\n');
-    expect(r.stdout).toContain(' containerd:\n  Version:          1.7.27\n  GitCommit:        05044ec0a9a75232cad458027ca83437aae3f4da\n');
+    expect(r.stdout).toContain(
+      ' containerd:\n  Version:          1.7.27\n  GitCommit:        05044ec0a9a75232cad458027ca83437aae3f4da\n',
+    );
     expect(r.stderr).toBe('');
   });
 
@@ -27,7 +29,9 @@ describe('bin/dockersim as a process', () => {
   it('answers an unknown command with docker text and exit 1', () => {
     const r = runBin(['nosuchcmd'], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("docker: unknown command: docker nosuchcmd\n\nRun 'docker --help' for more information\n");
+    expect(r.stderr).toBe(
+      "docker: unknown command: docker nosuchcmd\n\nRun 'docker --help' for more information\n",
+    );
   });
 
   it('prints --version like docker', () => {
@@ -39,7 +43,9 @@ describe('bin/dockersim as a process', () => {
     const r = runBin([], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^Usage:  docker \[OPTIONS\] COMMAND\n\nA self-sufficient runtime for containers\n/);
+    expect(r.stderr).toMatch(
+      /^Usage: {2}docker \[OPTIONS\] COMMAND\n\nA self-sufficient runtime for containers\n/,
+    );
   });
 
   it('gives an unknown subcommand of a group docker text', () => {

@@ -45,13 +45,23 @@ class Capture implements Sink {
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<Result> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const io: Io = { stdout, stderr, stdin: Readable.from([stdin]), env, cwd: (env.DOCKERSIM_CWD as string) ?? ROOT };
+  const io: Io = {
+    stdout,
+    stderr,
+    stdin: Readable.from([stdin]),
+    env,
+    cwd: (env.DOCKERSIM_CWD as string) ?? ROOT,
+  };
   const code = await main(argv, io);
   return { stdout: stdout.text, stderr: stderr.text, code };
 }
 
 /** Runs bin/dockersim as a separate process, as a learner's terminal would. */
-export function runBin(argv: string[], env: NodeJS.ProcessEnv, opts: { input?: string; cwd?: string } = {}): Result {
+export function runBin(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { input?: string; cwd?: string } = {},
+): Result {
   const r = spawnSync(process.execPath, [BIN, ...argv], {
     env,
     input: opts.input ?? '',

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../src/fs/files.js';
-import { type ChainId, chainIds, type DiffId, type ImageId, sha256 } from '../../src/images/digest.js';
+import { chainIds, type DiffId, type ImageId, sha256 } from '../../src/images/digest.js';
 import { ImageStore } from '../../src/images/images.js';
 import { LayerStore } from '../../src/images/layers.js';
 import { parseNormalized } from '../../src/images/reference.js';
@@ -11,14 +11,29 @@ import { TagStore } from '../../src/images/tags.js';
 import { StateStore } from '../../src/store/state.js';
 
 const T = 1_700_000_000;
-const file = (p: string, content: string): FileEntry => ({ path: p, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: T, content: Buffer.from(content) });
+const file = (p: string, content: string): FileEntry => ({
+  path: p,
+  type: 'file',
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  mtime: T,
+  content: Buffer.from(content),
+});
 
 function fresh(): StateStore {
   return new StateStore(fs.mkdtempSync(path.join(os.tmpdir(), 'dockersim-stores-')));
 }
 
 function config(diffIds: string[]): string {
-  return JSON.stringify({ architecture: 'amd64', config: {}, created: '2024-01-01T00:00:00Z', history: [], os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds } });
+  return JSON.stringify({
+    architecture: 'amd64',
+    config: {},
+    created: '2024-01-01T00:00:00Z',
+    history: [],
+    os: 'linux',
+    rootfs: { type: 'layers', diff_ids: diffIds },
+  });
 }
 
 describe('digests', () => {
@@ -95,5 +110,3 @@ describe('TagStore', () => {
     expect(tags.get(parseNormalized('nginx:latest'))).toBeUndefined();
   });
 });
-
-export type { ChainId };

@@ -25,17 +25,21 @@ function validateHostConfig(req: ContainerCreateRequest, cpus: number): string[]
     throw invalidParameter('Minimum memoryswap limit should be larger than memory limit, see usage');
   }
   if (h.NanoCpus && (h.NanoCpus < 0.01e9 || h.NanoCpus > cpus * 1e9)) {
-    throw invalidParameter(`range of CPUs is from 0.01 to ${cpus.toFixed(2)}, as there are only ${cpus} CPUs available`);
+    throw invalidParameter(
+      `range of CPUs is from 0.01 to ${cpus.toFixed(2)}, as there are only ${cpus} CPUs available`,
+    );
   }
   const policy = h.RestartPolicy;
-  if (policy && policy.Name && !['no', 'always', 'unless-stopped', 'on-failure'].includes(policy.Name)) {
-    throw invalidParameter(`invalid restart policy: unknown policy '${policy.Name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  if (policy?.Name && !['no', 'always', 'unless-stopped', 'on-failure'].includes(policy.Name)) {
+    throw invalidParameter(
+      `invalid restart policy: unknown policy '${policy.Name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`,
+    );
   }
-  if (policy && policy.MaximumRetryCount && policy.Name !== 'on-failure') {
+  if (policy?.MaximumRetryCount && policy.Name !== 'on-failure') {
     throw invalidParameter("invalid restart policy: maximum retry count can only be used with 'on-failure'");
   }
-  if (h.AutoRemove && policy && policy.Name && policy.Name !== 'no') {
-    throw invalidParameter("conflicting options: cannot specify both --restart and --rm");
+  if (h.AutoRemove && policy?.Name && policy.Name !== 'no') {
+    throw invalidParameter('conflicting options: cannot specify both --restart and --rm');
   }
   return warnings;
 }
@@ -63,7 +67,9 @@ export function createContainer(
   knownNetworks: string[],
 ): { Id: string; Warnings: string[] } {
   if (req.name !== undefined && !NAME_RE.test(req.name.replace(/^\//, ''))) {
-    throw invalidParameter(`Invalid container name (${req.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    throw invalidParameter(
+      `Invalid container name (${req.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+    );
   }
   const image = svc.find(req.config.Image);
   const warnings = validateHostConfig(req, hostCpus);
@@ -73,7 +79,8 @@ export function createContainer(
   }
   const ic = image.config.config ?? {};
   const c = req.config;
-  const entrypoint = c.Entrypoint !== undefined && c.Entrypoint !== null ? c.Entrypoint : (ic.Entrypoint ?? null);
+  const entrypoint =
+    c.Entrypoint !== undefined && c.Entrypoint !== null ? c.Entrypoint : (ic.Entrypoint ?? null);
   // A new entrypoint drops the image's CMD unless the request gives one.
   const cmd = c.Cmd?.length ? c.Cmd : c.Entrypoint ? [] : (ic.Cmd ?? []);
   const argv = [...(entrypoint ?? []), ...(cmd ?? [])];

@@ -3,10 +3,17 @@ import type { ImageServices } from '../images/services.js';
 import type { ContainerRecord } from './record.js';
 
 /** `GET /containers/{id}/json` in the API's key order. */
-export function inspectContainer(rec: ContainerRecord, svc: ImageServices, sizes?: [number, number]): ContainerInspect {
+export function inspectContainer(
+  rec: ContainerRecord,
+  svc: ImageServices,
+  sizes?: [number, number],
+): ContainerInspect {
   const dir = `/var/lib/docker/containers/${rec.ID}`;
   const stack = rec.ParentLayer ? svc.layers.stack(rec.ParentLayer as never) : [];
-  const lower = [`/var/lib/docker/overlay2/${rec.RWLayer}-init/diff`, ...stack.reverse().map((l) => `/var/lib/docker/overlay2/${l.cacheId}/diff`)];
+  const lower = [
+    `/var/lib/docker/overlay2/${rec.RWLayer}-init/diff`,
+    ...stack.reverse().map((l) => `/var/lib/docker/overlay2/${l.cacheId}/diff`),
+  ];
   const networks = rec.NetworkSettings.Networks;
   const primary = Object.values(networks)[0];
   const { RemovalInProgress: _r, ...state } = rec.State;
@@ -46,7 +53,9 @@ export function inspectContainer(rec: ContainerRecord, svc: ImageServices, sizes
     NetworkSettings: {
       Bridge: '',
       SandboxID: rec.NetworkSettings.SandboxID,
-      SandboxKey: rec.NetworkSettings.SandboxID ? `/var/run/docker/netns/${rec.NetworkSettings.SandboxID.slice(0, 12)}` : '',
+      SandboxKey: rec.NetworkSettings.SandboxID
+        ? `/var/run/docker/netns/${rec.NetworkSettings.SandboxID.slice(0, 12)}`
+        : '',
       Ports: rec.State.Running ? (rec.NetworkSettings.Ports ?? {}) : {},
       HairpinMode: false,
       LinkLocalIPv6Address: '',

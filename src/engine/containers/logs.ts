@@ -9,7 +9,12 @@ interface JsonLogLine {
 }
 
 /** Reads a container's json-file log (`containers/<id>/<id>-json.log`). */
-export function readLogs(store: StateStore, containers: ContainerStore, id: string, opts: LogOptions = {}): LogChunk[] {
+export function readLogs(
+  store: StateStore,
+  containers: ContainerStore,
+  id: string,
+  opts: LogOptions = {},
+): LogChunk[] {
   let chunks = parseLogLines(store.readText(containers.logPath(id)) ?? '');
   if (opts.since !== undefined) chunks = chunks.filter((c) => c.time >= opts.since!);
   if (opts.until !== undefined) chunks = chunks.filter((c) => c.time < opts.until!);

@@ -1,4 +1,4 @@
-import { FsError, type FileStat, type FsView, type WriteOptions } from '../../fs/view.js';
+import { type FileStat, FsError, type FsView, type WriteOptions } from '../../fs/view.js';
 
 export interface FileMount {
   /** Absolute path inside the container (`/etc/hostname`). */
@@ -36,7 +36,14 @@ export class MountedFs implements FsView {
   }
 
   private statOf(m: FileMount): FileStat {
-    return { type: 'file', mode: m.mode ?? 0o644, uid: 0, gid: 0, size: m.content().length, mtime: Math.floor(this.now() / 1000) };
+    return {
+      type: 'file',
+      mode: m.mode ?? 0o644,
+      uid: 0,
+      gid: 0,
+      size: m.content().length,
+      mtime: Math.floor(this.now() / 1000),
+    };
   }
 
   stat(path: string): FileStat | undefined {
@@ -54,7 +61,8 @@ export class MountedFs implements FsView {
   readdir(path: string): string[] {
     const names = new Set(this.base.readdir(path));
     const dir = path.replace(/\/+$/, '') || '';
-    for (const p of this.files.keys()) if (p.slice(0, p.lastIndexOf('/')) === dir) names.add(p.slice(p.lastIndexOf('/') + 1));
+    for (const p of this.files.keys())
+      if (p.slice(0, p.lastIndexOf('/')) === dir) names.add(p.slice(p.lastIndexOf('/') + 1));
     return [...names].sort();
   }
   readlink(path: string): string {
@@ -65,7 +73,10 @@ export class MountedFs implements FsView {
   }
   writeFile(path: string, data: string | Uint8Array, opts?: WriteOptions): void {
     const m = this.mount(path);
-    if (!m) return this.base.writeFile(path, data, opts);
+    if (!m) {
+      this.base.writeFile(path, data, opts);
+      return;
+    }
     // Writing a bind-mounted file changes the mount's source, not the container's layer.
     const next = Buffer.concat([opts?.append ? m.content() : Buffer.alloc(0), Buffer.from(data)]);
     m.content = () => next;

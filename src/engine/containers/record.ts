@@ -1,4 +1,10 @@
-import type { ContainerConfig, ContainerState, EndpointSettings, HostConfig, MountPoint } from '../../api/containers.js';
+import type {
+  ContainerConfig,
+  ContainerState,
+  EndpointSettings,
+  HostConfig,
+  MountPoint,
+} from '../../api/containers.js';
 import { ZERO_TIME } from '../../util/text.js';
 
 /**
@@ -18,7 +24,11 @@ export interface ContainerRecord {
   Driver: 'overlay2';
   State: ContainerState & { RemovalInProgress?: boolean; Health?: unknown };
   HostConfig: HostConfig;
-  NetworkSettings: { Networks: Record<string, EndpointSettings>; SandboxID: string; Ports: Record<string, { HostIp: string; HostPort: string }[] | null> };
+  NetworkSettings: {
+    Networks: Record<string, EndpointSettings>;
+    SandboxID: string;
+    Ports: Record<string, { HostIp: string; HostPort: string }[] | null>;
+  };
   MountPoints: MountPoint[];
   /** The overlay2 directory of the container's writable layer. */
   RWLayer: string;
@@ -73,7 +83,10 @@ export function normalizeHostConfig(h: Partial<HostConfig>): HostConfig {
     LogConfig: { Type: h.LogConfig?.Type || 'json-file', Config: h.LogConfig?.Config ?? {} },
     NetworkMode: !h.NetworkMode || h.NetworkMode === 'default' ? 'bridge' : h.NetworkMode,
     PortBindings: h.PortBindings ?? {},
-    RestartPolicy: { Name: h.RestartPolicy?.Name || 'no', MaximumRetryCount: h.RestartPolicy?.MaximumRetryCount ?? 0 },
+    RestartPolicy: {
+      Name: h.RestartPolicy?.Name || 'no',
+      MaximumRetryCount: h.RestartPolicy?.MaximumRetryCount ?? 0,
+    },
     AutoRemove: h.AutoRemove ?? false,
     VolumeDriver: h.VolumeDriver ?? '',
     VolumesFrom: h.VolumesFrom ?? null,

@@ -70,7 +70,8 @@ export class ProgramRunner {
       programName = inner.program;
     }
     const program = findProgram(programName);
-    if (!program || depth > 32) return { ok: true, run: unsimulated(resolved.path, programName), path: resolved.path, argv };
+    if (!program || depth > 32)
+      return { ok: true, run: unsimulated(resolved.path, programName), path: resolved.path, argv };
     const ctx = this.context({ ...spec, argv }, resolved.path, depth);
     try {
       return { ok: true, run: await program.run(ctx), path: resolved.path, argv };
@@ -78,7 +79,12 @@ export class ProgramRunner {
       // A file error a simulated program did not expect ends it as a real one would: message, exit 1.
       if (e instanceof FsError) {
         const name = argv[0] ?? programName;
-        const run: ProgramRun = { events: [{ at: 0, kind: 'stderr', text: `${name}: ${e.path}: ${ERRNO_TEXT[e.code] ?? e.code}\n` }, { at: 1, kind: 'exit', code: 1 }] };
+        const run: ProgramRun = {
+          events: [
+            { at: 0, kind: 'stderr', text: `${name}: ${e.path}: ${ERRNO_TEXT[e.code] ?? e.code}\n` },
+            { at: 1, kind: 'exit', code: 1 },
+          ],
+        };
         return { ok: true, run, path: resolved.path, argv };
       }
       throw e;
@@ -86,7 +92,9 @@ export class ProgramRunner {
   }
 
   private context(spec: ProcessSpec, path: string, depth: number): ProcessContext {
-    const hash = createHash('sha256').update(`${this.seed}:${this.counter++}:${spec.argv.join(' ')}`).digest();
+    const hash = createHash('sha256')
+      .update(`${this.seed}:${this.counter++}:${spec.argv.join(' ')}`)
+      .digest();
     let state = hash.readUInt32BE(0) || 1;
     return {
       argv: spec.argv,
@@ -114,7 +122,12 @@ export class ProgramRunner {
         );
         if (outcome.ok) return outcome.run;
         const code = outcome.failure.kind === 'not-found' ? 127 : 126;
-        return { events: [{ at: 0, kind: 'stderr', text: `${outcome.failure.message}\n` }, { at: 1, kind: 'exit', code }] };
+        return {
+          events: [
+            { at: 0, kind: 'stderr', text: `${outcome.failure.message}\n` },
+            { at: 1, kind: 'exit', code },
+          ],
+        };
       },
       random: () => {
         // xorshift32: a deterministic stream per process.

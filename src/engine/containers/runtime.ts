@@ -1,4 +1,4 @@
-import { EngineError, conflict } from '../../api/errors.js';
+import { conflict, EngineError } from '../../api/errors.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import { limitsFromFlags } from '../../kernel/limits.js';
 import type { NamespaceType } from '../../kernel/view.js';
@@ -6,12 +6,12 @@ import type { ProgramRun, TimelineEvent } from '../../programs/types.js';
 import type { StateStore } from '../../store/index.js';
 import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
-import type { Runtime } from '../runtime.js';
 import { NetworkAllocator, type ProxySpec } from '../network/allocator.js';
+import type { Runtime } from '../runtime.js';
 import type { ContainerRecord } from './record.js';
+import type { ProcessSpec, ProgramRunner } from './runner.js';
 import type { ContainerStore } from './store.js';
 import { loadRuntime, type RuntimeDoc, SIGNALS, saveRuntime, schedule, type Track } from './tracks.js';
-import type { ProcessSpec, ProgramRunner } from './runner.js';
 
 /** Opens what a container's processes see; supplied by the engine. */
 export interface ContainerEnvironment {
@@ -142,7 +142,10 @@ export class ContainerRuntime {
     const ns = this.namespaces(rec);
     const cgroup = cgroupOf(rec.ID);
     this.kernel.createCgroup(cgroup, this.cgroupLimits(rec));
-    this.kernel.setHostname(ns.uts, rec.HostConfig.NetworkMode === 'host' ? this.kernel.hostView().uts().nodename : rec.Config.Hostname);
+    this.kernel.setHostname(
+      ns.uts,
+      rec.HostConfig.NetworkMode === 'host' ? this.kernel.hostView().uts().nodename : rec.Config.Hostname,
+    );
     const hostNs = this.kernel.hostNamespaces();
     const shim = this.kernel.spawn({
       ppid: 1,
@@ -287,7 +290,9 @@ export class ContainerRuntime {
 
   private log(rec: ContainerRecord, stream: 'stdout' | 'stderr', text: string, at: number): void {
     const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-    const body = lines.map((line) => `${JSON.stringify({ log: line, stream, time: rfc3339Nano(at) })}\n`).join('');
+    const body = lines
+      .map((line) => `${JSON.stringify({ log: line, stream, time: rfc3339Nano(at) })}\n`)
+      .join('');
     this.store.appendText(this.containers.logPath(rec.ID), body);
   }
 
@@ -296,7 +301,11 @@ export class ContainerRuntime {
       case 'stdout':
       case 'stderr':
         if (track.key === 'main') this.log(rec, e.kind, e.text, e.at);
-        else this.store.appendText(`containers/${rec.ID}/exec-${track.key}.log`, JSON.stringify({ stream: e.kind, text: e.text, at: e.at }) + '\n');
+        else
+          this.store.appendText(
+            `containers/${rec.ID}/exec-${track.key}.log`,
+            JSON.stringify({ stream: e.kind, text: e.text, at: e.at }) + '\n',
+          );
         break;
       case 'spawn': {
         const parent = e.parent ? track.children[e.parent] : track.hostPid;
@@ -348,7 +357,14 @@ export class ContainerRuntime {
     }
   }
 
-  private setMemory(rec: ContainerRecord, doc: RuntimeDoc, track: Track, key: string, bytes: number, at: number): void {
+  private setMemory(
+    rec: ContainerRecord,
+    doc: RuntimeDoc,
+    track: Track,
+    key: string,
+    bytes: number,
+    at: number,
+  ): void {
     track.memory[key] = bytes;
     const pid = key ? track.children[key] : track.hostPid;
     if (pid) this.kernel.setUsage(pid, { memory: bytes }, at);
@@ -367,7 +383,8 @@ export class ContainerRuntime {
     for (const pid of Object.values(track.children)) this.kernel.exit(pid);
     this.kernel.exit(track.hostPid);
     doc.tracks = doc.tracks.filter((t) => t !== track);
-    if (track.execId) this.store.writeJson(`containers/${rec.ID}/exec-${track.key}.exit.json`, { ExitCode: code });
+    if (track.execId)
+      this.store.writeJson(`containers/${rec.ID}/exec-${track.key}.exit.json`, { ExitCode: code });
   }
 
   /** The main process ended: every process of the container goes, then the restart policy decides. */
@@ -402,7 +419,8 @@ export class ContainerRuntime {
     if (oom) this.events.emit('container', 'oom', rec.ID, this.attrs(rec), at);
     this.events.emit('container', 'die', rec.ID, { ...this.attrs(rec), exitCode: String(code) }, at);
     if (this.shouldRestart(rec, code)) {
-      const delay = ranFor >= 10_000 ? BACKOFF_START : Math.min(BACKOFF_MAX, (rec.RestartDelay ?? BACKOFF_START / 2) * 2);
+      const delay =
+        ranFor >= 10_000 ? BACKOFF_START : Math.min(BACKOFF_MAX, (rec.RestartDelay ?? BACKOFF_START / 2) * 2);
       rec.RestartDelay = delay;
       rec.RestartAt = at + delay;
       rec.State = { ...rec.State, Status: 'restarting', Restarting: true, Running: true };
@@ -414,7 +432,10 @@ export class ContainerRuntime {
     this.setActive(rec.ID, false);
     if (rec.HostConfig.AutoRemove) {
       // Whoever is attached still needs the output and the exit code once the container is gone.
-      this.store.writeJson(`dockersim/exits/${rec.ID}.json`, { code, log: this.store.readText(this.containers.logPath(rec.ID)) ?? '' });
+      this.store.writeJson(`dockersim/exits/${rec.ID}.json`, {
+        code,
+        log: this.store.readText(this.containers.logPath(rec.ID)) ?? '',
+      });
       this.env.autoRemove(rec);
     }
   }
@@ -503,7 +524,12 @@ export class ContainerRuntime {
   }
 
   /** Starts a `docker exec` process beside the container's main process; returns the track key. */
-  async exec(rec: ContainerRecord, spec: ProcessSpec, execId: string, at = this.now()): Promise<{ key: string; run: ProgramRun } | { failure: string; code: number }> {
+  async exec(
+    rec: ContainerRecord,
+    spec: ProcessSpec,
+    execId: string,
+    at = this.now(),
+  ): Promise<{ key: string; run: ProgramRun } | { failure: string; code: number }> {
     const doc = loadRuntime(this.store, rec.ID);
     const main = doc.tracks.find((t) => t.key === 'main');
     const mainProc = main ? this.kernel.process(main.hostPid) : undefined;

@@ -12,6 +12,7 @@ import type { HostSpec } from '../../kernel/host.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import { findProgram } from '../../programs/registry.js';
 import { stdoutOf } from '../../programs/run.js';
+import type { TimelineEvent } from '../../programs/types.js';
 import type { StateStore } from '../../store/index.js';
 import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
@@ -23,16 +24,23 @@ import { Environments } from './environment.js';
 import { inspectContainer } from './inspect.js';
 import { listContainers } from './list.js';
 import type { ContainerRecord } from './record.js';
+import { ProgramRunner } from './runner.js';
 import { ContainerRuntime } from './runtime.js';
 import { ContainerStore } from './store.js';
-import type { TimelineEvent } from '../../programs/types.js';
-import { ProgramRunner } from './runner.js';
 import { loadRuntime, normalizeSignal } from './tracks.js';
 
 const START_SETTLE_MS = 250;
 
 /** Users of the simulated host by UID (for `ps` and `top` user columns). */
-const HOST_USERS: Record<number, string> = { 0: 'root', 100: 'messagebus', 102: 'syslog', 992: 'systemd-resolve', 996: 'systemd-timesync', 998: 'systemd-network', 1000: 'learner' };
+const HOST_USERS: Record<number, string> = {
+  0: 'root',
+  100: 'messagebus',
+  102: 'syslog',
+  992: 'systemd-resolve',
+  996: 'systemd-timesync',
+  998: 'systemd-network',
+  1000: 'learner',
+};
 
 /** The container verbs of one engine call, over the stores, the kernel and the runtime. */
 export class ContainerService {
@@ -63,7 +71,15 @@ export class ContainerService {
   }
 
   create(req: ContainerCreateRequest): { Id: string; Warnings: string[] } {
-    return createContainer(this.images, this.containers, this.rt, this.events, req, this.kernel.hostView().cpus(), this.networks());
+    return createContainer(
+      this.images,
+      this.containers,
+      this.rt,
+      this.events,
+      req,
+      this.kernel.hostView().cpus(),
+      this.networks(),
+    );
   }
 
   async start(ref: string): Promise<ContainerRecord> {
@@ -73,7 +89,13 @@ export class ContainerService {
     try {
       await this.runtime.start(rec);
     } catch (e) {
-      this.events.emit('container', 'die', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image }, this.now());
+      this.events.emit(
+        'container',
+        'die',
+        rec.ID,
+        { name: rec.Name.slice(1), image: rec.Config.Image },
+        this.now(),
+      );
       throw e;
     }
     // `docker start` returns once the container runs; in deterministic mode the first quarter
@@ -86,7 +108,11 @@ export class ContainerService {
   }
 
   /** SIGTERM (or the image's stop signal), then SIGKILL after the timeout; returns when it has stopped. */
-  async stop(ref: string, opts: { timeout?: number; signal?: string }, passTime: (ms: number) => Promise<void>): Promise<void> {
+  async stop(
+    ref: string,
+    opts: { timeout?: number; signal?: string },
+    passTime: (ms: number) => Promise<void>,
+  ): Promise<void> {
     const rec = this.find(ref);
     if (!rec.State.Running && !rec.State.Restarting) return;
     rec.HasBeenManuallyStopped = true;
@@ -109,7 +135,13 @@ export class ContainerService {
       await passTime(Math.max(0, started + timeout - this.now()));
       await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now());
     }
-    this.events.emit('container', 'stop', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image }, this.now());
+    this.events.emit(
+      'container',
+      'stop',
+      rec.ID,
+      { name: rec.Name.slice(1), image: rec.Config.Image },
+      this.now(),
+    );
   }
 
   async kill(ref: string, signal = 'SIGKILL'): Promise<void> {
@@ -120,20 +152,32 @@ export class ContainerService {
     const sig = normalizeSignal(signal);
     if (!sig) throw invalidParameter(`Invalid signal: ${signal}`);
     if (sig === 'SIGKILL' || sig === 'SIGTERM') {
-      rec.HasBeenManuallyStopped = rec.HostConfig.RestartPolicy.Name === 'unless-stopped' ? false : rec.HasBeenManuallyStopped;
+      rec.HasBeenManuallyStopped =
+        rec.HostConfig.RestartPolicy.Name === 'unless-stopped' ? false : rec.HasBeenManuallyStopped;
     }
-    this.events.emit('container', 'kill', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image, signal: String(sig) }, this.now());
+    this.events.emit(
+      'container',
+      'kill',
+      rec.ID,
+      { name: rec.Name.slice(1), image: rec.Config.Image, signal: String(sig) },
+      this.now(),
+    );
     await this.runtime.signal(rec, sig, this.now());
   }
 
   remove(ref: string, opts: { force?: boolean }): void {
     const rec = this.find(ref);
     if (rec.State.Running && !opts.force) {
-      if (rec.State.Paused) throw conflict(`cannot remove container "${ref}": container is paused and must be unpaused first`);
+      if (rec.State.Paused)
+        throw conflict(`cannot remove container "${ref}": container is paused and must be unpaused first`);
       if (rec.State.Restarting) {
-        throw conflict(`cannot remove container "${ref}": container is restarting: stop the container before removing or force remove`);
+        throw conflict(
+          `cannot remove container "${ref}": container is restarting: stop the container before removing or force remove`,
+        );
       }
-      throw conflict(`cannot remove container "${ref}": container is running: stop the container before removing or force remove`);
+      throw conflict(
+        `cannot remove container "${ref}": container is running: stop the container before removing or force remove`,
+      );
     }
     if (rec.State.Running) {
       this.runtime.exitContainer(rec, loadRuntime(this.store, rec.ID), 137, this.now(), false);
@@ -145,7 +189,13 @@ export class ContainerService {
     this.store.remove(`overlay2/${rec.RWLayer}`);
     if (rec.ParentLayer) this.images.layers.release(rec.ParentLayer as never);
     this.containers.remove(rec);
-    this.events.emit('container', 'destroy', rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image }, this.now());
+    this.events.emit(
+      'container',
+      'destroy',
+      rec.ID,
+      { name: rec.Name.slice(1), image: rec.Config.Image },
+      this.now(),
+    );
   }
 
   rename(ref: string, name: string): void {
@@ -160,7 +210,13 @@ export class ContainerService {
     this.containers.releaseName(old);
     rec.Name = `/${clean}`;
     this.containers.save(rec);
-    this.events.emit('container', 'rename', rec.ID, { name: clean, oldName: `/${old}`, image: rec.Config.Image }, this.now());
+    this.events.emit(
+      'container',
+      'rename',
+      rec.ID,
+      { name: clean, oldName: `/${old}`, image: rec.Config.Image },
+      this.now(),
+    );
   }
 
   list(opts: ContainerListOptions): ContainerSummary[] {
@@ -171,7 +227,10 @@ export class ContainerService {
   sizes(rec: ContainerRecord): [number, number] {
     const text = this.store.readText(`overlay2/${rec.RWLayer}/files.json`) ?? '[]';
     const files = JSON.parse(text) as { t: string; c?: string; s?: number }[];
-    const rw = files.reduce((n, f) => n + (f.t === 'file' ? (f.s ?? Buffer.from(f.c ?? '', 'base64').length) : 0), 0);
+    const rw = files.reduce(
+      (n, f) => n + (f.t === 'file' ? (f.s ?? Buffer.from(f.c ?? '', 'base64').length) : 0),
+      0,
+    );
     const image = this.images.images.get(rec.Image as never);
     return [rw, rw + (image ? this.images.size(image) : 0)];
   }
@@ -193,12 +252,16 @@ export class ContainerService {
   /** `docker top`: the host's `ps` with the given options, rows kept for this container's PIDs. */
   async top(ref: string, psArgs: string): Promise<TopResult> {
     const rec = this.find(ref);
-    if (rec.State.Restarting) throw conflict(`Container ${rec.ID} is restarting, wait until the container is running`);
+    if (rec.State.Restarting)
+      throw conflict(`Container ${rec.ID} is restarting, wait until the container is running`);
     if (!rec.State.Running) throw conflict(`container ${rec.ID} is not running`);
     const ps = findProgram('procps:ps');
     if (!ps) throw new Error('ps is not available');
     const args = psArgs.trim() === '' ? ['-ef'] : psArgs.trim().split(/\s+/);
-    const fs = this.kernel.procFs(hostFs(this.host, () => this.now()), 1);
+    const fs = this.kernel.procFs(
+      hostFs(this.host, () => this.now()),
+      1,
+    );
     const run = await ps.run({
       argv: ['ps', ...args],
       path: '/usr/bin/ps',
@@ -240,10 +303,16 @@ export class ContainerService {
       read: rfc3339Nano(this.now()),
       id: rec.ID,
       name: rec.Name,
-      cpuPercent: running ? Math.min(cores, s?.limits.cpuQuotaUsec ? s.limits.cpuQuotaUsec / s.limits.cpuPeriodUsec : cores) * 100 : 0,
+      cpuPercent: running
+        ? Math.min(cores, s?.limits.cpuQuotaUsec ? s.limits.cpuQuotaUsec / s.limits.cpuPeriodUsec : cores) *
+          100
+        : 0,
       memoryUsage: s?.memoryCurrent ?? 0,
       memoryLimit: running ? limit : 0,
-      netRx: running && rec.HostConfig.NetworkMode !== 'none' && rec.HostConfig.NetworkMode !== 'host' ? Math.round(866 + uptime * 2) : 0,
+      netRx:
+        running && rec.HostConfig.NetworkMode !== 'none' && rec.HostConfig.NetworkMode !== 'host'
+          ? Math.round(866 + uptime * 2)
+          : 0,
       netTx: 0,
       blockRead: 0,
       blockWrite: 0,
@@ -254,7 +323,8 @@ export class ContainerService {
   async exec(ref: string, req: ExecRequest, execId: string, stdin: string | null = null) {
     const rec = this.find(ref);
     if (rec.State.Paused) throw conflict(`Container ${ref} is paused, unpause the container before exec`);
-    if (rec.State.Restarting) throw conflict(`Container ${rec.ID} is restarting, wait until the container is running`);
+    if (rec.State.Restarting)
+      throw conflict(`Container ${rec.ID} is restarting, wait until the container is running`);
     if (!rec.State.Running) throw conflict(`container ${rec.ID} is not running`);
     const base = this.env.processSpec(rec);
     const userRec = req.User ? { ...rec, Config: { ...rec.Config, User: req.User } } : rec;
@@ -276,7 +346,13 @@ export class ContainerService {
       tty: req.Tty ?? false,
       stdin,
     };
-    this.events.emit('container', `exec_start: ${req.Cmd.join(' ')}`, rec.ID, { name: rec.Name.slice(1), image: rec.Config.Image, execID: execId }, this.now());
+    this.events.emit(
+      'container',
+      `exec_start: ${req.Cmd.join(' ')}`,
+      rec.ID,
+      { name: rec.Name.slice(1), image: rec.Config.Image, execID: execId },
+      this.now(),
+    );
     return this.runtime.exec(rec, spec, execId);
   }
 
@@ -284,7 +360,10 @@ export class ContainerService {
    * A command on the host, as a root shell there would run it: a short-lived process in the
    * host's namespaces whose /proc shows everything, containers included.
    */
-  async hostCommand(argv: string[], stdin: string | null): Promise<{ events: TimelineEvent[]; code: number }> {
+  async hostCommand(
+    argv: string[],
+    stdin: string | null,
+  ): Promise<{ events: TimelineEvent[]; code: number }> {
     const base = hostFs(this.host, () => this.now());
     const ns = this.kernel.hostNamespaces();
     const pid = this.kernel.spawn({
@@ -298,11 +377,22 @@ export class ContainerService {
       tty: 'pts/0',
     });
     const passwd = (uid: number) => HOST_USERS[uid];
-    const runner = new ProgramRunner(this.kernel.procFs(base, pid), () => this.kernel.view(pid, passwd), `host:${this.now()}`);
+    const runner = new ProgramRunner(
+      this.kernel.procFs(base, pid),
+      () => this.kernel.view(pid, passwd),
+      `host:${this.now()}`,
+    );
     try {
       const outcome = await runner.run({
         argv,
-        env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm' },
+        env: {
+          PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+          HOME: '/root',
+          USER: 'root',
+          LOGNAME: 'root',
+          SHELL: '/bin/bash',
+          TERM: 'xterm',
+        },
         cwd: '/root',
         uid: 0,
         gid: 0,
@@ -316,7 +406,8 @@ export class ContainerService {
       }
       const events = outcome.run.events;
       for (const e of events) {
-        if (e.kind === 'signal') await this.signalHostPid((e as { pid: number }).pid, (e as { signal: string }).signal);
+        if (e.kind === 'signal')
+          await this.signalHostPid((e as { pid: number }).pid, (e as { signal: string }).signal);
       }
       const exit = events.find((e) => e.kind === 'exit');
       return { events, code: exit?.kind === 'exit' ? exit.code : 0 };
@@ -332,7 +423,8 @@ export class ContainerService {
     if (!id) return;
     const rec = this.containers.get(id);
     if (!rec) return;
-    if (rec.State.Pid === pid) await this.runtime.signal(rec, normalizeSignal(signal) ?? 'SIGTERM', this.now());
+    if (rec.State.Pid === pid)
+      await this.runtime.signal(rec, normalizeSignal(signal) ?? 'SIGTERM', this.now());
     else this.kernel.exit(pid);
   }
 

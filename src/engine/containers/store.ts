@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../../api/errors.js';
-import { object, record, str, type StateStore } from '../../store/index.js';
+import { object, record, type StateStore, str } from '../../store/index.js';
 import type { ContainerRecord } from './record.js';
 
 const NAMES = 'containers/names.json';

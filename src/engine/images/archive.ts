@@ -54,12 +54,18 @@ export function saveImages(svc: ImageServices, names: string[]): Buffer {
     for (const tag of tags) {
       const ref = parseNormalized(tag);
       repositories[ref.path.replace(/^library\//, '')] ??= {};
-      repositories[ref.path.replace(/^library\//, '')]![ref.tag ?? 'latest'] = hexOf(stack.at(-1)?.diffId ?? record.id);
+      repositories[ref.path.replace(/^library\//, '')]![ref.tag ?? 'latest'] = hexOf(
+        stack.at(-1)?.diffId ?? record.id,
+      );
     }
     const ociManifest = JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: record.id, size: record.configJson.length },
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: record.id,
+        size: record.configJson.length,
+      },
       layers: stack.map((l) => ({
         mediaType: 'application/vnd.oci.image.layer.v1.tar',
         digest: l.diffId,
@@ -80,7 +86,16 @@ export function saveImages(svc: ImageServices, names: string[]): Buffer {
     { path: 'blobs/sha256', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: MTIME },
   ];
   for (const hex of [...blobs.keys()].sort()) entries.push(file(`blobs/sha256/${hex}`, blobs.get(hex)!));
-  entries.push(file('index.json', JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: indexManifests })));
+  entries.push(
+    file(
+      'index.json',
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: indexManifests,
+      }),
+    ),
+  );
   entries.push(file('manifest.json', JSON.stringify(manifest)));
   entries.push(file('oci-layout', JSON.stringify({ imageLayoutVersion: '1.0.0' })));
   if (Object.keys(repositories).length) entries.push(file('repositories', JSON.stringify(repositories)));
@@ -98,7 +113,8 @@ export function loadImages(svc: ImageServices, archive: Buffer, onMessage: (m: J
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));
   const manifestEntry = byPath.get('manifest.json');
-  if (!manifestEntry?.content) throw invalidParameter('open /var/lib/docker/tmp/docker-import/manifest.json: no such file or directory');
+  if (!manifestEntry?.content)
+    throw invalidParameter('open /var/lib/docker/tmp/docker-import/manifest.json: no such file or directory');
   const manifest = JSON.parse(Buffer.from(manifestEntry.content).toString()) as ManifestEntry[];
   for (const item of manifest) {
     const configJson = Buffer.from(byPath.get(item.Config)?.content ?? []).toString();

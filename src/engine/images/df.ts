@@ -4,11 +4,18 @@ import { summarize } from './list.js';
 import type { ImageServices } from './services.js';
 
 /** The images part of `GET /system/df`: sizes, and what each image shares with others. */
-export function imageDiskUsage(svc: ImageServices, containersUsing: (id: string) => number): Pick<DiskUsage, 'LayersSize' | 'Images'> {
+export function imageDiskUsage(
+  svc: ImageServices,
+  containersUsing: (id: string) => number,
+): Pick<DiskUsage, 'LayersSize' | 'Images'> {
   const users = new Map<ChainId, number>();
-  const records = svc.images.ids().map((id) => svc.images.get(id)!).filter(Boolean);
+  const records = svc.images
+    .ids()
+    .map((id) => svc.images.get(id)!)
+    .filter(Boolean);
   for (const r of records) {
-    for (const l of r.topLayer ? svc.layers.stack(r.topLayer) : []) users.set(l.chainId, (users.get(l.chainId) ?? 0) + 1);
+    for (const l of r.topLayer ? svc.layers.stack(r.topLayer) : [])
+      users.set(l.chainId, (users.get(l.chainId) ?? 0) + 1);
   }
   const layersSize = svc.layers.list().reduce((n, l) => n + l.size, 0);
   const images = records.map((r) => {

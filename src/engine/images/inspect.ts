@@ -9,7 +9,11 @@ export function inspectImage(svc: ImageServices, name: string): ImageInspect {
   const stack = record.topLayer ? svc.layers.stack(record.topLayer) : [];
   const dir = (cacheId: string) => `/var/lib/docker/overlay2/${cacheId}/diff`;
   const top = stack.at(-1);
-  const lower = stack.slice(0, -1).reverse().map((l) => dir(l.cacheId)).join(':');
+  const lower = stack
+    .slice(0, -1)
+    .reverse()
+    .map((l) => dir(l.cacheId))
+    .join(':');
   const data: Record<string, string> = {};
   if (lower) data.LowerDir = lower;
   if (top) {

@@ -63,7 +63,8 @@ function labelMatch(labels: Record<string, string> | null | undefined, wanted: s
 /** `GET /images/json`: newest first, intermediate images only with `all`, filters as the daemon applies them. */
 export function listImages(svc: ImageServices, opts: ImageListOptions): ImageSummary[] {
   const filters: Filters = opts.filters ?? {};
-  for (const key of Object.keys(filters)) if (!IMAGE_FILTERS.includes(key)) throw invalidParameter(`invalid filter '${key}'`);
+  for (const key of Object.keys(filters))
+    if (!IMAGE_FILTERS.includes(key)) throw invalidParameter(`invalid filter '${key}'`);
   const dangling = filters.dangling?.[0];
   if (dangling !== undefined && !['true', 'false', '1', '0'].includes(dangling)) {
     throw invalidParameter(`invalid filter 'dangling=${dangling}'`);

@@ -17,7 +17,8 @@ export function pruneImages(svc: ImageServices, users: ImageUsers, all: boolean)
     for (const id of svc.images.ids()) {
       if (!svc.images.get(id)) continue;
       const named = svc.tags.referencesTo(id).length > 0;
-      if ((!all && named) || svc.images.children(id).length > 0 || users.containersUsing(id).length > 0) continue;
+      if ((!all && named) || svc.images.children(id).length > 0 || users.containersUsing(id).length > 0)
+        continue;
       const items = deleteImage(svc, users, id, { force: true, noprune: true }, true);
       if (items.length === 0) continue;
       progress = true;

@@ -1,8 +1,16 @@
 import { EngineError, invalidParameter, notFound } from '../../api/errors.js';
-import type { JsonMessage, PullOptions } from '../../api/images.js';
+import type { JsonMessage } from '../../api/images.js';
 import type { ChainId } from '../../images/digest.js';
 import { hexOf } from '../../images/digest.js';
-import { familiarString, parseNormalized, type Reference, tagOrDigest, withDefaultTag, withTag, repoPath } from '../../images/reference.js';
+import {
+  familiarString,
+  parseNormalized,
+  type Reference,
+  repoPath,
+  tagOrDigest,
+  withDefaultTag,
+  withTag,
+} from '../../images/reference.js';
 import { RegistryError } from '../../images/registry.js';
 import type { Runtime } from '../runtime.js';
 import type { ImageServices } from './services.js';
@@ -37,7 +45,7 @@ export function pullImage(
   onMessage: (m: JsonMessage) => void,
 ): PullResult {
   const ref = withDefaultTag(parseNormalized(input));
-  let remote;
+  let remote: ReturnType<typeof svc.registry.resolve>;
   try {
     remote = svc.registry.resolve(ref);
   } catch (e) {
@@ -58,12 +66,19 @@ export function pullImage(
     return { layer, id: hexOf(layer.digest).slice(0, 12), present: svc.layers.has(chain) };
   });
   const missing = plan.filter((p) => !p.present);
-  for (const p of plan) onMessage({ status: p.present ? 'Already exists' : 'Pulling fs layer', id: p.id, progressDetail: {} });
-  missing.slice(MAX_CONCURRENT_DOWNLOADS).forEach((p) => onMessage({ status: 'Waiting', id: p.id, progressDetail: {} }));
+  for (const p of plan)
+    onMessage({ status: p.present ? 'Already exists' : 'Pulling fs layer', id: p.id, progressDetail: {} });
+  missing.slice(MAX_CONCURRENT_DOWNLOADS).forEach((p) => {
+    onMessage({ status: 'Waiting', id: p.id, progressDetail: {} });
+  });
   for (const p of missing) {
     const total = p.layer.compressedSize;
     for (const fraction of [0.25, 0.5, 0.75, 1]) {
-      onMessage({ status: 'Downloading', id: p.id, progressDetail: { current: Math.round(total * fraction), total } });
+      onMessage({
+        status: 'Downloading',
+        id: p.id,
+        progressDetail: { current: Math.round(total * fraction), total },
+      });
     }
     rt.clock.advance((total / BYTES_PER_SECOND) * 1000);
     onMessage({ status: 'Verifying Checksum', id: p.id, progressDetail: {} });
@@ -76,7 +91,11 @@ export function pullImage(
     if (!p.present) {
       const total = p.layer.size;
       for (const fraction of [0.5, 1]) {
-        onMessage({ status: 'Extracting', id: p.id, progressDetail: { current: Math.round(total * fraction), total } });
+        onMessage({
+          status: 'Extracting',
+          id: p.id,
+          progressDetail: { current: Math.round(total * fraction), total },
+        });
       }
     }
     const below = top;
@@ -95,7 +114,12 @@ export function pullImage(
 }
 
 /** `pull --all-tags`: every tag of the repository, in order. */
-export function pullAllTags(svc: ImageServices, rt: Runtime, input: string, onMessage: (m: JsonMessage) => void): void {
+export function pullAllTags(
+  svc: ImageServices,
+  rt: Runtime,
+  input: string,
+  onMessage: (m: JsonMessage) => void,
+): void {
   const ref = parseNormalized(input);
   if (ref.tag || ref.digest) throw invalidParameter("tag can't be used with --all-tags/-a");
   let tags: string[];

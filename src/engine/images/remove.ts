@@ -23,7 +23,12 @@ const short = (id: string) => hexOf(id).slice(0, 12);
  * the last name (or the ID) deletes the image and the layers nothing else uses, then parents
  * left without names or children; containers and child images make it a conflict.
  */
-export function removeImage(svc: ImageServices, users: ImageUsers, name: string, opts: ImageRemoveOptions): ImageDeleteItem[] {
+export function removeImage(
+  svc: ImageServices,
+  users: ImageUsers,
+  name: string,
+  opts: ImageRemoveOptions,
+): ImageDeleteItem[] {
   const record = svc.lookup(name);
   if (!record) throw notFound(`No such image: ${normalizeForLookup(name)}`);
   const id = record.id;
@@ -55,7 +60,9 @@ export function removeImage(svc: ImageServices, users: ImageUsers, name: string,
   } else {
     const repos = new Set(refs.filter((r) => !r.digest).map(familiarName));
     if (repos.size > 1 && !opts.force) {
-      throw conflict(`conflict: unable to delete ${short(id)} (must be forced) - image is referenced in multiple repositories`);
+      throw conflict(
+        `conflict: unable to delete ${short(id)} (must be forced) - image is referenced in multiple repositories`,
+      );
     }
   }
   out.push(...deleteImage(svc, users, id, opts, true));
@@ -80,17 +87,23 @@ export function deleteImage(
 ): ImageDeleteItem[] {
   if (svc.images.children(id).length > 0) {
     if (!first) return [];
-    throw conflict(`conflict: unable to delete ${short(id)} (cannot be forced) - image has dependent child images`);
+    throw conflict(
+      `conflict: unable to delete ${short(id)} (cannot be forced) - image has dependent child images`,
+    );
   }
   const using = users.containersUsing(id);
   const running = using.find((c) => c.running);
   if (running) {
     if (!first) return [];
-    throw conflict(`conflict: unable to delete ${short(id)} (cannot be forced) - image is being used by running container ${short(running.id)}`);
+    throw conflict(
+      `conflict: unable to delete ${short(id)} (cannot be forced) - image is being used by running container ${short(running.id)}`,
+    );
   }
   if (using.length > 0 && !opts.force) {
     if (!first) return [];
-    throw conflict(`conflict: unable to delete ${short(id)} (must be forced) - image is being used by stopped container ${short(using[0]!.id)}`);
+    throw conflict(
+      `conflict: unable to delete ${short(id)} (must be forced) - image is being used by stopped container ${short(using[0]!.id)}`,
+    );
   }
   const out: ImageDeleteItem[] = [];
   if (!first && svc.tags.referencesTo(id).length > 0) return [];
@@ -101,6 +114,7 @@ export function deleteImage(
   const parent = svc.images.get(id)?.parent;
   const removedLayers = svc.images.delete(id);
   out.push({ Deleted: id }, ...removedLayers.map((l) => ({ Deleted: l })));
-  if (parent && !opts.noprune && svc.images.get(parent)) out.push(...deleteImage(svc, users, parent, opts, false));
+  if (parent && !opts.noprune && svc.images.get(parent))
+    out.push(...deleteImage(svc, users, parent, opts, false));
   return out;
 }

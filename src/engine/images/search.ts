@@ -3,9 +3,15 @@ import type { Filters, SearchResult } from '../../api/images.js';
 import type { ImageServices } from './services.js';
 
 /** `GET /images/search` over the offline registry's repositories, most stars first as Hub ranks them. */
-export function searchImages(svc: ImageServices, term: string, limit: number, filters: Filters): SearchResult[] {
+export function searchImages(
+  svc: ImageServices,
+  term: string,
+  limit: number,
+  filters: Filters,
+): SearchResult[] {
   for (const key of Object.keys(filters)) {
-    if (!['is-official', 'is-automated', 'stars'].includes(key)) throw invalidParameter(`invalid filter '${key}'`);
+    if (!['is-official', 'is-automated', 'stars'].includes(key))
+      throw invalidParameter(`invalid filter '${key}'`);
   }
   const minStars = Number(filters.stars?.[0] ?? '0');
   if (Number.isNaN(minStars)) throw invalidParameter(`invalid filter 'stars=${filters.stars?.[0]}'`);

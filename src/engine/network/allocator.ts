@@ -82,14 +82,17 @@ export class NetworkAllocator {
     const endpointId = generateId(this.random);
     rec.NetworkSettings.SandboxID = generateId(this.random);
     if (mode === 'host' || mode === 'none') {
-      rec.NetworkSettings.Networks = { [mode]: endpoint(mode === 'host' ? '' : '', '', endpointId, this.bridgeId(), 0) };
+      rec.NetworkSettings.Networks = {
+        [mode]: endpoint(mode === 'host' ? '' : '', '', endpointId, this.bridgeId(), 0),
+      };
       rec.NetworkSettings.Ports = {};
       return [];
     }
     const ip = this.freeIp();
     const wanted: Record<string, PortBinding[]> = { ...(rec.HostConfig.PortBindings ?? {}) };
     if (rec.HostConfig.PublishAllPorts) {
-      for (const key of Object.keys(rec.Config.ExposedPorts ?? {})) wanted[key] ??= [{ HostIp: '', HostPort: '' }];
+      for (const key of Object.keys(rec.Config.ExposedPorts ?? {}))
+        wanted[key] ??= [{ HostIp: '', HostPort: '' }];
     }
     const ports: Record<string, PortBinding[] | null> = {};
     const proxies: ProxySpec[] = [];
@@ -131,7 +134,14 @@ export class NetworkAllocator {
     for (const [slot, id] of Object.entries(this.doc.ports)) if (id === rec.ID) delete this.doc.ports[slot];
     this.save();
     for (const [name, ep] of Object.entries(rec.NetworkSettings.Networks)) {
-      rec.NetworkSettings.Networks[name] = { ...ep, EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' };
+      rec.NetworkSettings.Networks[name] = {
+        ...ep,
+        EndpointID: '',
+        Gateway: '',
+        IPAddress: '',
+        IPPrefixLen: 0,
+        MacAddress: '',
+      };
     }
     rec.NetworkSettings.SandboxID = '';
   }
@@ -143,7 +153,13 @@ function macFor(ip: string): string {
   return ['02', '42', ...ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0'))].join(':');
 }
 
-function endpoint(ip: string, gateway: string, endpointId: string, networkId: string, prefix: number): EndpointSettings {
+function endpoint(
+  ip: string,
+  gateway: string,
+  endpointId: string,
+  networkId: string,
+  prefix: number,
+): EndpointSettings {
   return {
     IPAMConfig: null,
     Links: null,

@@ -25,7 +25,8 @@ export const CONTAINER_HEADERS: Record<string, string> = {
   Platform: 'PLATFORM',
 };
 
-export const CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+export const CONTAINER_TABLE =
+  'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 
 export const CONTAINER_RAW =
   'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n';
@@ -101,7 +102,9 @@ export class ContainerContext extends RowContext {
     return String(this.c.Mounts.filter((m) => m.Driver === 'local').length);
   }
   get Networks(): string {
-    return Object.keys(this.c.NetworkSettings?.Networks ?? {}).sort().join(',');
+    return Object.keys(this.c.NetworkSettings?.Networks ?? {})
+      .sort()
+      .join(',');
   }
   get Platform(): null {
     return null;

@@ -15,7 +15,8 @@ export const STATS_HEADERS: Record<string, string> = {
   PIDs: 'PIDS',
 };
 
-export const STATS_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
+export const STATS_TABLE =
+  'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
 
 const size3 = (n: number) => humanSizeWithPrecision(n, 3);
 

@@ -20,7 +20,8 @@ export function versionTool(
 }
 
 // Option parsers stop at --version wherever it stands (`mysql --user=root --version`).
-const isVersion = (ctx: ProcessContext, ...flags: string[]) => ctx.argv.slice(1).some((a) => flags.includes(a));
+const isVersion = (ctx: ProcessContext, ...flags: string[]) =>
+  ctx.argv.slice(1).some((a) => flags.includes(a));
 
 export const npm = (name: string) =>
   versionTool(name, '10.7.0', (v, ctx) => (isVersion(ctx, '-v', '--version') ? `${v}\n` : undefined));

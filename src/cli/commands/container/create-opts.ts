@@ -17,7 +17,8 @@ const PARSERS: Record<string, (raw: string) => unknown> = {
   'kernel-memory': (raw) => sizeFlag(raw),
   cpus: (raw) => {
     const n = Number(raw);
-    if (raw.trim() === '' || Number.isNaN(n)) throw new FlagValueError(`failed to parse ${raw} as a rational number`);
+    if (raw.trim() === '' || Number.isNaN(n))
+      throw new FlagValueError(`failed to parse ${raw} as a rational number`);
     return n;
   },
   'cpu-shares': parseGoInt,
@@ -89,15 +90,23 @@ function restartPolicy(value: string | undefined, command: 'run' | 'create'): Ho
 }
 
 /** Turns `run`/`create` flags into the create request the client sends, with docker's client-side checks. */
-export function buildCreateRequest(ctx: CommandContext, opts: RunOptions, args: string[], command: 'run' | 'create'): ContainerCreateRequest {
+export function buildCreateRequest(
+  ctx: CommandContext,
+  opts: RunOptions,
+  args: string[],
+  command: 'run' | 'create',
+): ContainerCreateRequest {
   const [image, ...cmd] = args as [string, ...string[]];
-  const env = [...opts['env-file'].flatMap((f) => readEnvFile(ctx, f, command)), ...opts.env.map((e) => (e.includes('=') ? e : `${e}=${ctx.env[e] ?? ''}`))];
+  const env = [
+    ...opts['env-file'].flatMap((f) => readEnvFile(ctx, f, command)),
+    ...opts.env.map((e) => (e.includes('=') ? e : `${e}=${ctx.env[e] ?? ''}`)),
+  ];
   const bindings: Record<string, PortBinding[]> = {};
   const exposed: Record<string, Record<string, never>> = {};
   try {
     for (const spec of opts.publish) {
       for (const { port, binding } of parsePortSpec(spec)) {
-        (bindings[port] ??= []).push(binding);
+        bindings[port] = [...(bindings[port] ?? []), binding];
         exposed[port] = {};
       }
     }

@@ -1,7 +1,12 @@
 import type { ContainerCreateRequest } from '../../../api/containers.js';
 import { EngineError } from '../../../api/errors.js';
 import type { JsonMessage } from '../../../api/images.js';
-import { familiarString, InvalidReferenceError, parseNormalized, withDefaultTag } from '../../../images/reference.js';
+import {
+  familiarString,
+  InvalidReferenceError,
+  parseNormalized,
+  withDefaultTag,
+} from '../../../images/reference.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { CliError, daemonMessage, runWrapped } from '../../errors.js';
@@ -32,14 +37,18 @@ export async function createWithPull(
   const engine = await ctx.engine();
   const policy = opts.pull ?? 'missing';
   if (!['always', 'missing', 'never'].includes(policy)) {
-    throw runWrapped(command, `invalid pull option: '${policy}': must be one of "always", "missing" or "never"`);
+    throw runWrapped(
+      command,
+      `invalid pull option: '${policy}': must be one of "always", "missing" or "never"`,
+    );
   }
   const image = req.config.Image;
-  let ref;
+  let ref: ReturnType<typeof parseNormalized> | undefined;
   try {
     ref = /^(sha256:)?[0-9a-f]{64}$/.test(image) ? undefined : withDefaultTag(parseNormalized(image));
   } catch (e) {
-    if (e instanceof InvalidReferenceError) throw command === 'run' ? runWrapped(command, e.message) : new CliError(e.message);
+    if (e instanceof InvalidReferenceError)
+      throw command === 'run' ? runWrapped(command, e.message) : new CliError(e.message);
     throw e;
   }
   const pull = async () => {
@@ -64,7 +73,16 @@ export async function createWithPull(
     if (policy === 'always' && ref) await pull();
     return (await engine.containerCreate(req)).Id;
   } catch (e) {
-    if (!(e instanceof EngineError && e.kind === 'not-found' && e.message.startsWith('No such image') && policy === 'missing' && ref)) wrap(e);
+    if (
+      !(
+        e instanceof EngineError &&
+        e.kind === 'not-found' &&
+        e.message.startsWith('No such image') &&
+        policy === 'missing' &&
+        ref
+      )
+    )
+      wrap(e);
   }
   if (!opts.quiet) ctx.stderr.write(`Unable to find image '${familiarString(ref!)}' locally\n`);
   try {

@@ -27,7 +27,8 @@ export const spec: CommandSpec = {
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
   const o = parsed.opts;
   const [ref, ...cmd] = parsed.args as [string, ...string[]];
-  if (o.tty && o.interactive && !o.detach && !ctx.stdin.isTTY) throw new CliError('the input device is not a TTY');
+  if (o.tty && o.interactive && !o.detach && !ctx.stdin.isTTY)
+    throw new CliError('the input device is not a TTY');
   const engine = await ctx.engine();
   // The CLI checks that the container exists before creating the exec.
   await engine.containerInspect(ref);

@@ -13,10 +13,21 @@ export const spec: CommandSpec = {
   flags: [
     bool('details', undefined, 'Show extra details provided to logs'),
     bool('follow', 'f', 'Follow log output'),
-    str('since', undefined, 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)'),
-    str('tail', 'n', 'Number of lines to show from the end of the logs', { defaultText: '"all"', default: 'all' }),
+    str(
+      'since',
+      undefined,
+      'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+    ),
+    str('tail', 'n', 'Number of lines to show from the end of the logs', {
+      defaultText: '"all"',
+      default: 'all',
+    }),
     bool('timestamps', 't', 'Show timestamps'),
-    str('until', undefined, 'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)'),
+    str(
+      'until',
+      undefined,
+      'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+    ),
   ],
 };
 
@@ -34,13 +45,18 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const now = await engine.now();
   const tailText = (o.tail as string) ?? 'all';
   const tail = tailText === 'all' || tailText === '' ? undefined : Number.parseInt(tailText, 10);
-  if (tail !== undefined && Number.isNaN(tail)) throw new CliError(`Error response from daemon: invalid tail value "${tailText}"`);
+  if (tail !== undefined && Number.isNaN(tail))
+    throw new CliError(`Error response from daemon: invalid tail value "${tailText}"`);
   const since = o.since ? parseTimeArg(o.since as string, now) : undefined;
   const until = o.until ? parseTimeArg(o.until as string, now) : undefined;
   const info = await engine.containerInspect(parsed.args[0]!);
-  await engine.containerLogs(info.Id, { tail: tail !== undefined && tail < 0 ? undefined : tail, since, until, follow: o.follow === true }, (chunk) => {
-    const text = o.timestamps ? `${stamp(chunk.time)} ${chunk.text}` : chunk.text;
-    (chunk.stream === 'stderr' && !info.Config.Tty ? ctx.stderr : ctx.stdout).write(text);
-  });
+  await engine.containerLogs(
+    info.Id,
+    { tail: tail !== undefined && tail < 0 ? undefined : tail, since, until, follow: o.follow === true },
+    (chunk) => {
+      const text = o.timestamps ? `${stamp(chunk.time)} ${chunk.text}` : chunk.text;
+      (chunk.stream === 'stderr' && !info.Config.Tty ? ctx.stderr : ctx.stdout).write(text);
+    },
+  );
   return 0;
 }

@@ -1,4 +1,9 @@
-import { CONTAINER_HEADERS, CONTAINER_RAW, CONTAINER_TABLE, ContainerContext } from '../../../format/contexts/container.js';
+import {
+  CONTAINER_HEADERS,
+  CONTAINER_RAW,
+  CONTAINER_TABLE,
+  ContainerContext,
+} from '../../../format/contexts/container.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { FORMAT_HELP_TABLE, parseFilters, printList } from '../../listing.js';
@@ -14,7 +19,10 @@ export const spec: CommandSpec = {
     bool('all', 'a', 'Show all containers (default shows just running)'),
     filterFlag('f'),
     str('format', undefined, FORMAT_HELP_TABLE),
-    int('last', 'n', 'Show n last created containers (includes all states)', { default: -1, defaultText: '-1' }),
+    int('last', 'n', 'Show n last created containers (includes all states)', {
+      default: -1,
+      defaultText: '-1',
+    }),
     bool('latest', 'l', 'Show the latest created container (includes all states)'),
     bool('no-trunc', undefined, "Don't truncate output"),
     bool('quiet', 'q', 'Only display container IDs'),
@@ -26,7 +34,8 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const o = parsed.opts;
   const format = o.format as string | undefined;
   const quiet = o.quiet === true;
-  if (quiet && format) ctx.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+  if (quiet && format)
+    ctx.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
   const wantsSize = o.size === true || (!quiet && format !== undefined && format.includes('.Size'));
   const engine = await ctx.engine();
   const list = await engine.containerList({

@@ -15,7 +15,8 @@ function parseRange(text: string, what: 'containerPort' | 'hostPort'): [number, 
 
 function isIp(text: string): boolean {
   if (/^\[.*\]$/.test(text)) return isIp(text.slice(1, -1));
-  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text)) return text.split('.').every((p) => Number(p) <= 255);
+  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text))
+    return text.split('.').every((p) => Number(p) <= 255);
   return /^[0-9a-fA-F:]+$/.test(text) && text.includes(':');
 }
 
@@ -44,7 +45,9 @@ export function parsePortSpec(spec: string): PortMapping[] {
   if (bracket) {
     ip = bracket[1]!;
     rest = bracket[2]!;
-    [host, container] = rest.includes(':') ? [rest.slice(0, rest.indexOf(':')), rest.slice(rest.indexOf(':') + 1)] : ['', rest];
+    [host, container] = rest.includes(':')
+      ? [rest.slice(0, rest.indexOf(':')), rest.slice(rest.indexOf(':') + 1)]
+      : ['', rest];
   } else {
     const parts = rest.split(':');
     if (parts.length === 2) [host, container] = parts as [string, string];
@@ -62,7 +65,9 @@ export function parsePortSpec(spec: string): PortMapping[] {
   let hHi = 0;
   if (host) [hLo, hHi] = parseRange(host, 'hostPort');
   if (host && hHi - hLo !== cHi - cLo && !(hHi - hLo > 0 && cLo === cHi)) {
-    throw new PortSpecError(`invalid ranges specified for container and host Ports: ${container} and ${host}`);
+    throw new PortSpecError(
+      `invalid ranges specified for container and host Ports: ${container} and ${host}`,
+    );
   }
   const out: PortMapping[] = [];
   for (let p = cLo; p <= cHi; p++) {

@@ -9,11 +9,15 @@ export const spec: CommandSpec = {
   usage: '[OPTIONS]',
   description: 'Remove all stopped containers',
   args: NO_ARGS,
-  flags: [filterFlag(undefined, 'Provide filter values (e.g. "until=<timestamp>")'), bool('force', 'f', 'Do not prompt for confirmation')],
+  flags: [
+    filterFlag(undefined, 'Provide filter values (e.g. "until=<timestamp>")'),
+    bool('force', 'f', 'Do not prompt for confirmation'),
+  ],
 };
 
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
-  if (!parsed.opts.force && !(await confirm(ctx, 'WARNING! This will remove all stopped containers.'))) return 0;
+  if (!parsed.opts.force && !(await confirm(ctx, 'WARNING! This will remove all stopped containers.')))
+    return 0;
   const report = await (await ctx.engine()).containerPrune();
   if (report.ContainersDeleted?.length) {
     ctx.stdout.write(`Deleted Containers:\n${report.ContainersDeleted.join('\n')}\n\n`);

@@ -21,8 +21,10 @@ export const spec: CommandSpec = {
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
   const opts = parsed.opts as RunOptions;
   const attach = (opts.attach as string[] | undefined) ?? [];
-  if (opts.detach && attach.length) throw runWrapped('run', 'conflicting options: cannot specify both --attach and --detach');
-  if (opts.tty && opts.interactive && !opts.detach && !ctx.stdin.isTTY) throw new CliError('the input device is not a TTY');
+  if (opts.detach && attach.length)
+    throw runWrapped('run', 'conflicting options: cannot specify both --attach and --detach');
+  if (opts.tty && opts.interactive && !opts.detach && !ctx.stdin.isTTY)
+    throw new CliError('the input device is not a TTY');
   const req = buildCreateRequest(ctx, opts, parsed.args, 'run');
   const id = await createWithPull(ctx, req, opts, 'run');
   const engine = await ctx.engine();

@@ -29,12 +29,17 @@ async function sample(ctx: CommandContext, parsed: ParsedCommand): Promise<Stats
   }
   const list = await engine.containerList({ all: parsed.opts.all === true });
   const rows: StatsContext[] = [];
-  for (const c of list) rows.push(new StatsContext(await engine.containerStats(c.Id), c.Id.slice(0, 12), trunc));
+  for (const c of list)
+    rows.push(new StatsContext(await engine.containerStats(c.Id), c.Id.slice(0, 12), trunc));
   return rows;
 }
 
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
-  const opts = { format: parsed.opts.format as string | undefined, defaultTable: STATS_TABLE, headers: STATS_HEADERS };
+  const opts = {
+    format: parsed.opts.format as string | undefined,
+    defaultTable: STATS_TABLE,
+    headers: STATS_HEADERS,
+  };
   if (parsed.opts['no-stream']) {
     printList(ctx, await sample(ctx, parsed), opts);
     return 0;

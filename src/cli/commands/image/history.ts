@@ -1,4 +1,9 @@
-import { HISTORY_HEADERS, HISTORY_TABLE, HISTORY_TABLE_RAW_TIMES, HistoryContext } from '../../../format/contexts/history.js';
+import {
+  HISTORY_HEADERS,
+  HISTORY_TABLE,
+  HISTORY_TABLE_RAW_TIMES,
+  HistoryContext,
+} from '../../../format/contexts/history.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { printList } from '../../listing.js';
@@ -12,9 +17,16 @@ export const spec: CommandSpec = {
   args: exactly(1),
   flags: [
     formatFlag(undefined, 'table'),
-    bool('human', 'H', 'Print sizes and dates in human readable format', { default: true, defaultText: 'true' }),
+    bool('human', 'H', 'Print sizes and dates in human readable format', {
+      default: true,
+      defaultText: 'true',
+    }),
     bool('no-trunc', undefined, "Don't truncate output"),
-    str('platform', undefined, 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'),
+    str(
+      'platform',
+      undefined,
+      'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
+    ),
     bool('quiet', 'q', 'Only show image IDs'),
   ],
 };

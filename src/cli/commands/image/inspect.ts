@@ -24,5 +24,7 @@ export const spec: CommandSpec = {
 
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
   const engine = await ctx.engine();
-  return printInspect(ctx, parsed.args, (name) => engine.imageInspect(name), { format: parsed.opts.format as string | undefined });
+  return printInspect(ctx, parsed.args, (name) => engine.imageInspect(name), {
+    format: parsed.opts.format as string | undefined,
+  });
 }

@@ -14,7 +14,11 @@ export const spec: CommandSpec = {
   args: NO_ARGS,
   flags: [
     str('input', 'i', 'Read from tar archive file, instead of STDIN'),
-    str('platform', undefined, 'Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'),
+    str(
+      'platform',
+      undefined,
+      'Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
+    ),
     bool('quiet', 'q', 'Suppress the load output'),
   ],
 };

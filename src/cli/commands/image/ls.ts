@@ -1,4 +1,9 @@
-import { IMAGE_HEADERS, IMAGE_TABLE, IMAGE_TABLE_DIGESTS, imageRows } from '../../../format/contexts/image.js';
+import {
+  IMAGE_HEADERS,
+  IMAGE_TABLE,
+  IMAGE_TABLE_DIGESTS,
+  imageRows,
+} from '../../../format/contexts/image.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { parseFilters, printList } from '../../listing.js';
@@ -31,13 +36,27 @@ export const spec: CommandSpec = {
   ],
 };
 
-const IMAGE_SUBCOMMANDS = ['build', 'history', 'import', 'inspect', 'list', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag'];
+const IMAGE_SUBCOMMANDS = [
+  'build',
+  'history',
+  'import',
+  'inspect',
+  'list',
+  'load',
+  'ls',
+  'prune',
+  'pull',
+  'push',
+  'rm',
+  'save',
+  'tag',
+];
 
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
   const opts = parsed.opts as unknown as ImagesOptions;
   const filters = parseFilters(opts.filter);
   const pattern = parsed.args[0];
-  if (pattern) (filters.reference ??= []).push(pattern);
+  if (pattern) filters.reference = [...(filters.reference ?? []), pattern];
   const engine = await ctx.engine();
   const images = await engine.imageList({ all: opts.all, filters });
   const now = await engine.now();
@@ -45,7 +64,8 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   let defaultTable = opts.digests ? IMAGE_TABLE_DIGESTS : IMAGE_TABLE;
   let format = opts.format;
   // A custom table without the digest column gets it appended when --digests is given.
-  if (opts.digests && format?.startsWith('table') && !format.includes('{{.Digest}}')) format += '\t{{.Digest}}';
+  if (opts.digests && format?.startsWith('table') && !format.includes('{{.Digest}}'))
+    format += '\t{{.Digest}}';
   if (opts.quiet) defaultTable = '{{.ID}}';
   printList(ctx, rows, { format, defaultTable, headers: IMAGE_HEADERS, quiet: opts.quiet });
   if (pattern && rows.length === 0 && parsed.path === 'images' && IMAGE_SUBCOMMANDS.includes(pattern)) {

@@ -1,8 +1,8 @@
 import { humanSize } from '../../../format/size.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
-import { confirm } from '../../prompt.js';
 import { parseFilters } from '../../listing.js';
+import { confirm } from '../../prompt.js';
 import { bool, type CommandSpec, filterFlag, NO_ARGS } from '../../spec.js';
 
 export const spec: CommandSpec = {
@@ -23,7 +23,10 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
     ? 'WARNING! This will remove all images without at least one container associated to them.'
     : 'WARNING! This will remove all dangling images.';
   if (!parsed.opts.force && !(await confirm(ctx, warning))) return 0;
-  const report = await (await ctx.engine()).imagePrune({ all, filters: parseFilters(parsed.opts.filter as string[]) });
+  const report = await (await ctx.engine()).imagePrune({
+    all,
+    filters: parseFilters(parsed.opts.filter as string[]),
+  });
   if (report.ImagesDeleted?.length) {
     ctx.stdout.write('Deleted Images:\n');
     for (const item of report.ImagesDeleted) {

@@ -36,7 +36,11 @@ export const spec: CommandSpec = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Shows a pull as docker does; on a terminal the transfer is paced so the bars can be seen moving. */
-export async function renderPull(ctx: CommandContext, messages: JsonMessage[], out = ctx.stdout): Promise<void> {
+export async function renderPull(
+  ctx: CommandContext,
+  messages: JsonMessage[],
+  out = ctx.stdout,
+): Promise<void> {
   const tty = out.isTTY === true;
   const renderer = new JsonMessageRenderer(out, tty, out.columns ?? 80);
   for (const m of messages) {
@@ -48,7 +52,7 @@ export async function renderPull(ctx: CommandContext, messages: JsonMessage[], o
 export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
   const opts = parsed.opts as unknown as PullOptions;
   const input = parsed.args[0]!;
-  let ref;
+  let ref: ReturnType<typeof parseNormalized>;
   try {
     ref = parseNormalized(input);
   } catch (e) {

@@ -13,9 +13,14 @@ export const spec: CommandSpec = {
   flags: [
     bool('force', 'f', 'Force removal of the image'),
     bool('no-prune', undefined, 'Do not delete untagged parents'),
-    list('platform', undefined, 'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")', {
-      typeName: 'strings',
-    }),
+    list(
+      'platform',
+      undefined,
+      'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
+      {
+        typeName: 'strings',
+      },
+    ),
   ],
 };
 

@@ -13,7 +13,11 @@ export const spec: CommandSpec = {
   args: atLeast(1),
   flags: [
     str('output', 'o', 'Write to a file, instead of STDOUT'),
-    str('platform', undefined, 'Save only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'),
+    str(
+      'platform',
+      undefined,
+      'Save only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
+    ),
   ],
 };
 

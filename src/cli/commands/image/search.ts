@@ -1,6 +1,6 @@
+import type { SearchResult } from '../../../api/images.js';
 import { RowContext } from '../../../format/context.js';
 import { ellipsis } from '../../../format/width.js';
-import type { SearchResult } from '../../../api/images.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { parseFilters, printList } from '../../listing.js';
@@ -57,7 +57,13 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
     {
       format: parsed.opts.format as string | undefined,
       defaultTable: 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}',
-      headers: { Name: 'NAME', Description: 'DESCRIPTION', StarCount: 'STARS', IsOfficial: 'OFFICIAL', IsAutomated: 'AUTOMATED' },
+      headers: {
+        Name: 'NAME',
+        Description: 'DESCRIPTION',
+        StarCount: 'STARS',
+        IsOfficial: 'OFFICIAL',
+        IsAutomated: 'AUTOMATED',
+      },
     },
   );
   return 0;

@@ -14,7 +14,10 @@ export const spec: CommandSpec = {
   usage: '[OPTIONS]',
   description: 'Show docker disk usage',
   args: NO_ARGS,
-  flags: [str('format', undefined, FORMAT_HELP_TABLE), bool('verbose', 'v', 'Show detailed information on space usage')],
+  flags: [
+    str('format', undefined, FORMAT_HELP_TABLE),
+    bool('verbose', 'v', 'Show detailed information on space usage'),
+  ],
 };
 
 class DiskUsageContext extends RowContext {
@@ -48,7 +51,14 @@ function summaryRows(df: DiskUsage): DiskUsageContext[] {
   const activeImages = df.Images.filter((i) => i.Containers > 0);
   const inUseUnique = activeImages.reduce((n, i) => n + (i.Size - i.SharedSize), 0);
   return [
-    new DiskUsageContext('Images', df.Images.length, activeImages.length, df.LayersSize, Math.max(0, df.LayersSize - inUseUnique), true),
+    new DiskUsageContext(
+      'Images',
+      df.Images.length,
+      activeImages.length,
+      df.LayersSize,
+      Math.max(0, df.LayersSize - inUseUnique),
+      true,
+    ),
     new DiskUsageContext('Containers', df.Containers.length, 0, 0, 0, true),
     new DiskUsageContext('Local Volumes', df.Volumes.length, 0, 0, 0, true),
     new DiskUsageContext('Build Cache', df.BuildCache.length, 0, 0, 0, false),
@@ -57,7 +67,9 @@ function summaryRows(df: DiskUsage): DiskUsageContext[] {
 
 function verbose(df: DiskUsage, now: number): string {
   let out = 'Images space usage:\n\n';
-  const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS']];
+  const rows = [
+    ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'],
+  ];
   for (const i of df.Images) {
     const first = i.RepoTags[0];
     const colon = first?.lastIndexOf(':') ?? -1;
@@ -76,7 +88,8 @@ function verbose(df: DiskUsage, now: number): string {
   out += '\nContainers space usage:\n\n';
   out += 'CONTAINER ID   IMAGE     COMMAND   LOCAL VOLUMES   SIZE      CREATED   STATUS    NAMES\n';
   out += '\nLocal Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n';
-  out += '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
+  out +=
+    '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
   return out;
 }
 
@@ -90,7 +103,13 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   printList(ctx, summaryRows(df), {
     format: parsed.opts.format as string | undefined,
     defaultTable: 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}',
-    headers: { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' },
+    headers: {
+      Type: 'TYPE',
+      TotalCount: 'TOTAL',
+      Active: 'ACTIVE',
+      Size: 'SIZE',
+      Reclaimable: 'RECLAIMABLE',
+    },
   });
   return 0;
 }

@@ -1,9 +1,9 @@
 import type { EngineEvent } from '../../../api/containers.js';
-import { renderTemplateOrExit } from '../../template.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { parseFilters } from '../../listing.js';
 import { type CommandSpec, filterFlag, NO_ARGS, str } from '../../spec.js';
+import { renderTemplateOrExit } from '../../template.js';
 import { parseTimeArg } from '../container/timeargs.js';
 
 export const spec: CommandSpec = {
@@ -34,7 +34,10 @@ function eventTime(nanos: number): string {
   const d = new Date(ms);
   const east = -d.getTimezoneOffset();
   const frac = String(Math.round(nanos % 1e9)).padStart(9, '0');
-  const zone = east === 0 ? 'Z' : `${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
+  const zone =
+    east === 0
+      ? 'Z'
+      : `${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${frac}${zone}`;
 }
 
@@ -67,7 +70,8 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const format = parsed.opts.format as string | undefined;
   const print = (e: EngineEvent) => {
     if (!matches(e, filters)) return;
-    const text = format === 'json' ? JSON.stringify(e) : format ? renderTemplateOrExit(format, e) : eventLine(e);
+    const text =
+      format === 'json' ? JSON.stringify(e) : format ? renderTemplateOrExit(format, e) : eventLine(e);
     ctx.stdout.write(`${text}\n`);
   };
   let seen = 0;

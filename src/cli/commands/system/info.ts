@@ -3,8 +3,8 @@ import { bytesSize } from '../../../format/size.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { type CommandSpec, NO_ARGS, str } from '../../spec.js';
-import { CLIENT_VERSION } from '../../toplevel.js';
 import { renderTemplateOrExit } from '../../template.js';
+import { CLIENT_VERSION } from '../../toplevel.js';
 
 export const spec: CommandSpec = {
   path: 'system info',
@@ -27,14 +27,28 @@ function clientInfo(debug: boolean): Record<string, unknown> {
 
 /** `docker info` as the docker client lays it out; the server part is built from engine state. */
 export function renderInfo(info: SystemInfo, debug: boolean): string {
-  const out: string[] = ['Client:', ` Version:    ${CLIENT_VERSION}`, ' Context:    default', ` Debug Mode: ${debug}`, ''];
+  const out: string[] = [
+    'Client:',
+    ` Version:    ${CLIENT_VERSION}`,
+    ' Context:    default',
+    ` Debug Mode: ${debug}`,
+    '',
+  ];
   out.push('Server:');
   out.push(` Containers: ${info.Containers}`, `  Running: ${info.ContainersRunning}`);
   out.push(`  Paused: ${info.ContainersPaused}`, `  Stopped: ${info.ContainersStopped}`);
-  out.push(` Images: ${info.Images}`, ` Server Version: ${info.ServerVersion}`, ` Storage Driver: ${info.Driver}`);
+  out.push(
+    ` Images: ${info.Images}`,
+    ` Server Version: ${info.ServerVersion}`,
+    ` Storage Driver: ${info.Driver}`,
+  );
   for (const [k, v] of info.DriverStatus) out.push(`  ${k}: ${v}`);
   out.push(` Logging Driver: ${info.LoggingDriver}`, ` Cgroup Driver: ${info.CgroupDriver}`);
-  out.push(` Cgroup Version: ${info.CgroupVersion}`, ' Plugins:', `  Volume: ${info.Plugins.Volume.join(' ')}`);
+  out.push(
+    ` Cgroup Version: ${info.CgroupVersion}`,
+    ' Plugins:',
+    `  Volume: ${info.Plugins.Volume.join(' ')}`,
+  );
   out.push(`  Network: ${info.Plugins.Network.join(' ')}`, `  Log: ${info.Plugins.Log.join(' ')}`);
   out.push(' CDI spec directories:', ...info.CDISpecDirs.map((d) => `  ${d}`));
   out.push(` Swarm: ${info.Swarm.LocalNodeState}`, ` Runtimes: ${Object.keys(info.Runtimes).join(' ')}`);
@@ -51,7 +65,11 @@ export function renderInfo(info: SystemInfo, debug: boolean): string {
   out.push(` Kernel Version: ${info.KernelVersion}`, ` Operating System: ${info.OperatingSystem}`);
   out.push(` OSType: ${info.OSType}`, ` Architecture: ${info.Architecture}`, ` CPUs: ${info.NCPU}`);
   out.push(` Total Memory: ${bytesSize(info.MemTotal)}`, ` Name: ${info.Name}`, ` ID: ${info.ID}`);
-  out.push(` Docker Root Dir: ${info.DockerRootDir}`, ` Debug Mode: ${info.Debug}`, ` Experimental: ${info.ExperimentalBuild}`);
+  out.push(
+    ` Docker Root Dir: ${info.DockerRootDir}`,
+    ` Debug Mode: ${info.Debug}`,
+    ` Experimental: ${info.ExperimentalBuild}`,
+  );
   out.push(' Insecure Registries:', ...info.RegistryConfig.InsecureRegistryCIDRs.map((c) => `  ${c}`));
   out.push(` Live Restore Enabled: ${info.LiveRestoreEnabled}`, '', '');
   return out.join('\n');

@@ -42,6 +42,7 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   };
   return printInspect(ctx, parsed.args, find, {
     format: parsed.opts.format as string | undefined,
-    missing: (_name, e) => (e instanceof Error && e.message.startsWith('No such object') ? `Error: ${e.message}` : undefined),
+    missing: (_name, e) =>
+      e instanceof Error && e.message.startsWith('No such object') ? `Error: ${e.message}` : undefined,
   });
 }

@@ -4,8 +4,8 @@ import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { CliError } from '../../errors.js';
 import { type CommandSpec, NO_ARGS, str } from '../../spec.js';
-import { CLIENT_COMMIT, CLIENT_VERSION } from '../../toplevel.js';
 import { renderTemplateOrExit } from '../../template.js';
+import { CLIENT_COMMIT, CLIENT_VERSION } from '../../toplevel.js';
 
 export interface VersionOptions {
   format?: string;
@@ -54,15 +54,31 @@ export function renderVersion(client: Record<string, unknown>, server: SystemVer
   const lines: string[] = [];
   const platform = (client.Platform as { Name: string }).Name;
   lines.push(platform ? `Client: ${platform}` : 'Client:');
-  lines.push(` Version:\t${client.Version}`, ` API version:\t${client.ApiVersion}`, ` Go version:\t${client.GoVersion}`);
-  lines.push(` Git commit:\t${client.GitCommit}`, ` Built:\t${client.BuildTime}`, ` OS/Arch:\t${client.Os}/${client.Arch}`);
+  lines.push(
+    ` Version:\t${client.Version}`,
+    ` API version:\t${client.ApiVersion}`,
+    ` Go version:\t${client.GoVersion}`,
+  );
+  lines.push(
+    ` Git commit:\t${client.GitCommit}`,
+    ` Built:\t${client.BuildTime}`,
+    ` OS/Arch:\t${client.Os}/${client.Arch}`,
+  );
   lines.push(` Context:\t${client.Context}`, '');
   lines.push(server.Platform.Name ? `Server: ${server.Platform.Name}` : 'Server:');
   for (const c of server.Components) {
     const d = c.Details ?? {};
     if (c.Name === 'Engine') {
-      lines.push(' Engine:', `  Version:\t${c.Version}`, `  API version:\t${d.ApiVersion} (minimum version ${d.MinAPIVersion})`);
-      lines.push(`  Go version:\t${d.GoVersion}`, `  Git commit:\t${d.GitCommit}`, `  Built:\t${ansic(d.BuildTime ?? '')}`);
+      lines.push(
+        ' Engine:',
+        `  Version:\t${c.Version}`,
+        `  API version:\t${d.ApiVersion} (minimum version ${d.MinAPIVersion})`,
+      );
+      lines.push(
+        `  Go version:\t${d.GoVersion}`,
+        `  Git commit:\t${d.GitCommit}`,
+        `  Built:\t${ansic(d.BuildTime ?? '')}`,
+      );
       lines.push(`  OS/Arch:\t${d.Os}/${d.Arch}`, `  Experimental:\t${d.Experimental}`);
     } else {
       lines.push(` ${c.Name}:`, `  Version:\t${c.Version}`);
