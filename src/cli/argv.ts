@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import type { Command, Option } from 'commander';
 import { CliError } from './errors.js';
 import {
   type CommandSpec,
@@ -109,7 +109,10 @@ function parseBoolValue(flag: FlagSpec, raw: string, spec: CommandSpec): boolean
   }
 }
 
+type Commander = typeof import('commander');
+
 function buildCommander(
+  { Command, Option }: Commander,
   spec: CommandSpec,
   flags: FlagSpec[],
 ): { cmd: Command; options: Map<FlagSpec, Option> } {
@@ -170,15 +173,32 @@ function translateCommanderError(
   return usageError(spec, e.message.replace(/^error: /, ''), 125);
 }
 
-/** Parses a command's arguments with docker's grammar and docker's error texts. */
-export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand {
+/** Defaults of every flag: what a command invoked without arguments gets. */
+function defaults(spec: CommandSpec): ParsedCommand {
+  const opts: Record<string, unknown> = {};
+  for (const flag of spec.flags) opts[flag.long] = flag.default;
+  delete opts.help;
+  return { opts, given: new Set(), args: [], help: false, path: spec.path };
+}
+
+/**
+ * Parses a command's arguments with docker's grammar and docker's error texts. Commander is
+ * loaded only when there is something to parse (`docker ps` alone starts faster without it).
+ */
+export async function parseCommand(spec: CommandSpec, argv: string[]): Promise<ParsedCommand> {
+  if (argv.length === 0) return defaults(spec);
+  return parseWith(await import('commander'), spec, argv);
+}
+
+/** The synchronous parser, given commander. */
+export function parseWith(commander: Commander, spec: CommandSpec, argv: string[]): ParsedCommand {
   // Every command takes --help; `run` lists it itself because its -h means --hostname.
   const helpShort = spec.flags.some((f) => f.short === 'h') ? {} : { short: 'h' };
   const flags = spec.flags.some((f) => f.long === 'help')
     ? spec.flags
     : [...spec.flags, { ...HELP, ...helpShort }];
   const { tokens, bools } = normalize({ ...spec, flags }, argv);
-  const { cmd, options } = buildCommander(spec, flags);
+  const { cmd, options } = buildCommander(commander, spec, flags);
   try {
     cmd.parse(tokens, { from: 'user' });
   } catch (e) {

@@ -119,7 +119,7 @@ async function dispatch(argv: string[], io: Io, debug: boolean): Promise<number>
     io.stdout.write(renderCommandHelp(spec, helpColumns(io)));
     return 0;
   }
-  const parsed = parseCommand(spec, args);
+  const parsed = await parseCommand(spec, args);
   if (parsed.help) {
     io.stdout.write(renderCommandHelp(spec, helpColumns(io)));
     return 0;

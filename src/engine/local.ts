@@ -37,20 +37,10 @@ import { rfc3339Nano } from '../util/text.js';
 import { parseLogLines, readLogs } from './containers/logs.js';
 import { ContainerStore } from './containers/store.js';
 import { EventLog } from './events.js';
-import { loadImages, saveImages } from './images/archive.js';
-import { imageDiskUsage } from './images/df.js';
-import { imageHistory } from './images/history.js';
-import { inspectImage } from './images/inspect.js';
-import { listImages } from './images/list.js';
-import { pruneImages } from './images/prune.js';
-import { pullAllTags, pullImage } from './images/pull.js';
-import { type ImageUsers, removeImage } from './images/remove.js';
-import { searchImages } from './images/search.js';
-import { ImageServices } from './images/services.js';
-import { tagImage } from './images/tag.js';
+import type { ImageUsers } from './images/remove.js';
 import { Runtime } from './runtime.js';
-import { inSession, passTime } from './session.js';
 import { buildInfo, buildVersion } from './system.js';
+import { passTime } from './time.js';
 
 export interface EngineOptions {
   store: StateStore;
@@ -101,14 +91,16 @@ export class LocalEngine implements Engine {
     const running = all.filter((c) => c.State.Running).length - paused;
     return buildInfo(this.host, {
       containers: { running, paused, stopped: all.length - running - paused },
-      images: this.imageServices().images.ids().length,
+      images: this.store.list('image/overlay2/imagedb/content/sha256').length,
       systemTime: rfc3339Nano(rt.clock.now()),
       id: this.engineId(),
     });
   }
 
-  imageServices(): ImageServices {
-    return new ImageServices(this.store);
+  /** Image verbs and stores, loaded on first use (most commands never touch images). */
+  private async img() {
+    const m = await import('./images/verbs.js');
+    return { m, svc: new m.ImageServices(this.store) };
   }
 
   /** Which containers stand on an image. */
@@ -120,7 +112,11 @@ export class LocalEngine implements Engine {
     };
   }
 
-  private session<T>(fn: Parameters<typeof inSession<T>>[3]): Promise<T> {
+  /** A container session: kernel, runtime and programs are loaded only for commands that need them. */
+  private async session<T>(
+    fn: (svc: import('./containers/service.js').ContainerService) => Promise<T> | T,
+  ): Promise<T> {
+    const { inSession } = await import('./session.js');
     return this.mutate((rt) => inSession(this.store, this.host, rt, fn));
   }
 
@@ -374,52 +370,62 @@ export class LocalEngine implements Engine {
   }
 
   async imagePull(ref: string, opts: PullOptions, onMessage: (m: JsonMessage) => void): Promise<void> {
+    const { m, svc } = await this.img();
     await this.mutate((rt) => {
-      const svc = this.imageServices();
-      if (opts.allTags) pullAllTags(svc, rt, ref, onMessage);
-      else pullImage(svc, rt, ref, onMessage);
+      if (opts.allTags) m.pullAllTags(svc, rt, ref, onMessage);
+      else m.pullImage(svc, rt, ref, onMessage);
     });
   }
 
   async imageList(opts: ImageListOptions): Promise<ImageSummary[]> {
-    return listImages(this.imageServices(), opts);
+    const { m, svc } = await this.img();
+    return m.listImages(svc, opts);
   }
 
   async imageInspect(name: string): Promise<ImageInspect> {
-    return inspectImage(this.imageServices(), name);
+    const { m, svc } = await this.img();
+    return m.inspectImage(svc, name);
   }
 
   async imageHistory(name: string): Promise<HistoryItem[]> {
-    return imageHistory(this.imageServices(), name);
+    const { m, svc } = await this.img();
+    return m.imageHistory(svc, name);
   }
 
   async imageTag(source: string, target: string): Promise<void> {
-    await this.mutate((rt) => tagImage(this.imageServices(), rt, source, target));
+    const { m, svc } = await this.img();
+    await this.mutate((rt) => m.tagImage(svc, rt, source, target));
   }
 
   async imageRemove(name: string, opts: ImageRemoveOptions): Promise<ImageDeleteItem[]> {
-    return this.mutate(() => removeImage(this.imageServices(), this.imageUsers(), name, opts));
+    const { m, svc } = await this.img();
+    return this.mutate(() => m.removeImage(svc, this.imageUsers(), name, opts));
   }
 
   async imagePrune(opts: { all?: boolean; filters?: Filters }): Promise<ImagePruneReport> {
-    return this.mutate(() => pruneImages(this.imageServices(), this.imageUsers(), opts.all ?? false));
+    const { m, svc } = await this.img();
+    return this.mutate(() => m.pruneImages(svc, this.imageUsers(), opts.all ?? false));
   }
 
   async imageSave(names: string[]): Promise<Buffer> {
-    return saveImages(this.imageServices(), names);
+    const { m, svc } = await this.img();
+    return m.saveImages(svc, names);
   }
 
   async imageLoad(archive: Buffer, onMessage: (m: JsonMessage) => void): Promise<void> {
-    await this.mutate(() => loadImages(this.imageServices(), archive, onMessage));
+    const { m, svc } = await this.img();
+    await this.mutate(() => m.loadImages(svc, archive, onMessage));
   }
 
   async imageSearch(term: string, opts: { limit?: number; filters?: Filters }): Promise<SearchResult[]> {
-    return searchImages(this.imageServices(), term, opts.limit ?? 25, opts.filters ?? {});
+    const { m, svc } = await this.img();
+    return m.searchImages(svc, term, opts.limit ?? 25, opts.filters ?? {});
   }
 
   async systemDf(): Promise<DiskUsage> {
     const users = this.imageUsers();
-    const images = imageDiskUsage(this.imageServices(), (id) => users.containersUsing(id as ImageId).length);
+    const { m, svc } = await this.img();
+    const images = m.imageDiskUsage(svc, (id) => users.containersUsing(id as ImageId).length);
     return { ...images, Containers: [], Volumes: [], BuildCache: [] };
   }
 

@@ -1,6 +1,5 @@
 import type { HostSpec } from '../kernel/host.js';
 import { Kernel } from '../kernel/kernel.js';
-import { registerAllPrograms } from '../programs/index.js';
 import type { StateStore } from '../store/index.js';
 import { ContainerService } from './containers/service.js';
 import { EventLog } from './events.js';
@@ -17,7 +16,6 @@ export async function inSession<T>(
   rt: Runtime,
   fn: (svc: ContainerService) => Promise<T> | T,
 ): Promise<T> {
-  registerAllPrograms();
   const kernel = Kernel.load(store, host, () => rt.clock.now());
   const events = new EventLog(store);
   const svc = new ContainerService(
@@ -38,11 +36,4 @@ export async function inSession<T>(
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Lets time pass: the simulated clock jumps; the wall clock is waited for. */
-export async function passTime(rt: Runtime, ms: number): Promise<void> {
-  if (ms <= 0) return;
-  if (rt.clock.deterministic) rt.clock.advance(ms);
-  else await sleep(ms);
-}
+export { passTime } from './time.js';

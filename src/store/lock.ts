@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import lockfile from 'proper-lockfile';
 
 /**
  * One lock for the whole state folder, held by a command for as long as it mutates state,
@@ -9,6 +8,8 @@ import lockfile from 'proper-lockfile';
  */
 export async function withStateLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
   fs.mkdirSync(root, { recursive: true });
+  // Loaded on first use: read-only commands never need it.
+  const { default: lockfile } = await import('proper-lockfile');
   const release = await lockfile.lock(root, {
     lockfilePath: path.join(root, 'engine.lock'),
     realpath: false,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { type Check, SchemaError } from './schema.js';
 
 /** A document in the state folder that cannot be read back: the message names the file. */
@@ -13,6 +13,15 @@ export class CorruptStateError extends Error {
     super(`corrupt state file ${file}: ${reason}; remove it or run 'dockersim reset'`);
     this.name = 'CorruptStateError';
   }
+}
+
+type WriteFileAtomic = typeof import('write-file-atomic');
+let writeFileAtomic: WriteFileAtomic | undefined;
+
+/** write-file-atomic, loaded on the first write: read-only commands never need it. */
+function atomicWriter(): WriteFileAtomic {
+  writeFileAtomic ??= createRequire(import.meta.url)('write-file-atomic') as WriteFileAtomic;
+  return writeFileAtomic;
 }
 
 export function defaultHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -76,7 +85,7 @@ export class StateStore {
   writeText(rel: string, content: string | Buffer, mode?: number): void {
     const file = this.path(rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomic.sync(file, content, mode === undefined ? {} : { mode });
+    atomicWriter().sync(file, content, mode === undefined ? {} : { mode });
   }
 
   /** Appends to a log-like file (container logs, the event log); callers hold the state lock. */

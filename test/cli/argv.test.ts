@@ -1,6 +1,10 @@
+import * as commander from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkArgCount, parseCommand } from '../../src/cli/argv.js';
+import { checkArgCount, parseWith } from '../../src/cli/argv.js';
+
+const parseCommand = (spec: CommandSpec, argv: string[]) => parseWith(commander, spec, argv);
+
 import { CliError } from '../../src/cli/errors.js';
 import {
   atLeast,

@@ -57,6 +57,9 @@ export class ProgramRunner {
   ) {}
 
   async run(spec: ProcessSpec, depth = 0): Promise<RunOutcome> {
+    // The simulated programs (shells, tools, servers) are loaded the first time one runs.
+    const { registerAllPrograms } = await import('../../programs/index.js');
+    registerAllPrograms();
     const command = spec.argv[0] ?? '';
     const resolved = resolveExecutable(this.fs, command, spec.env.PATH, spec.cwd);
     if ('kind' in resolved) return { ok: false, failure: resolved };
