@@ -20,6 +20,10 @@ import type {
   ImagePruneReport,
   ImageRemoveOptions,
   ImageSummary,
+  BuildEvent,
+  BuildOptions,
+  BuildResult,
+  ContextFile,
   JsonMessage,
   PullOptions,
   SearchResult,
@@ -53,6 +57,11 @@ export interface Engine {
   imageSave(names: string[]): Promise<Buffer>;
   /** `POST /images/load` */
   imageLoad(archive: Buffer, onMessage: (m: JsonMessage) => void): Promise<void>;
+  /**
+   * `POST /build`: builds from a context (files after .dockerignore) and a Dockerfile. A failed
+   * step rejects with an EngineError whose detail.exitCode is the step's exit code.
+   */
+  imageBuild(context: ContextFile[], opts: BuildOptions, onEvent: (e: BuildEvent) => void): Promise<BuildResult>;
   /** `GET /images/search` */
   imageSearch(term: string, opts: { limit?: number; filters?: Filters }): Promise<SearchResult[]>;
   /** `GET /system/df` */

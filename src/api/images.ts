@@ -114,3 +114,45 @@ export interface PullOptions {
   /** Simulated transfer pacing: stream progress with real delays (a terminal is watching). */
   live?: boolean;
 }
+
+/** One file of a build context as the client sends it (after .dockerignore). */
+export interface ContextFile {
+  /** Path relative to the context root, `/`-separated. */
+  path: string;
+  type: 'file' | 'dir' | 'symlink';
+  mode: number;
+  content?: Uint8Array;
+  target?: string;
+}
+
+export interface BuildOptions {
+  /** The Dockerfile's text (read by the client from `-f`, the context, or stdin). */
+  dockerfile: string;
+  /** Its name as given, for messages (`Dockerfile`, `app.Dockerfile`). */
+  dockerfileName: string;
+  tags: string[];
+  buildArgs: Record<string, string>;
+  labels: Record<string, string>;
+  target?: string;
+  noCache: boolean;
+  pull: boolean;
+  /** `legacy` prints docker's classic builder output; `buildkit` BuildKit's plain progress. */
+  builder: 'buildkit' | 'legacy';
+}
+
+/**
+ * Progress of a build, as the builder reports it; the CLI renders BuildKit's plain or TTY view,
+ * or the legacy builder's lines, from these.
+ */
+export type BuildEvent =
+  | { kind: 'vertex'; id: number; name: string; cached?: boolean; at: number }
+  | { kind: 'status'; id: number; text: string; at: number; done?: boolean; seconds?: number }
+  | { kind: 'log'; id: number; stream: 'stdout' | 'stderr'; text: string; at: number }
+  | { kind: 'vertex-done'; id: number; at: number; seconds: number; cached?: boolean }
+  | { kind: 'vertex-error'; id: number; at: number; message: string }
+  /** Legacy builder lines (`Step 1/3 : FROM alpine`, ` ---> Running in …`), already worded. */
+  | { kind: 'legacy'; text: string };
+
+export interface BuildResult {
+  imageId: string;
+}

@@ -14,8 +14,12 @@ import type {
   WaitResult,
 } from '../api/containers.js';
 import type { DiskUsage, Engine } from '../api/engine.js';
-import { systemError } from '../api/errors.js';
+import { EngineError, systemError } from '../api/errors.js';
 import type {
+  BuildEvent,
+  BuildOptions,
+  BuildResult,
+  ContextFile,
   Filters,
   HistoryItem,
   ImageDeleteItem,
@@ -415,6 +419,27 @@ export class LocalEngine implements Engine {
   async imageLoad(archive: Buffer, onMessage: (m: JsonMessage) => void): Promise<void> {
     const { m, svc } = await this.img();
     await this.mutate(() => m.loadImages(svc, archive, onMessage));
+  }
+
+  async imageBuild(context: ContextFile[], opts: BuildOptions, onEvent: (e: BuildEvent) => void): Promise<BuildResult> {
+    const { build } = await import('../builder/build.js');
+    const { Kernel } = await import('../kernel/kernel.js');
+    const { EngineBuilderBackend } = await import('./build/backend.js');
+    const { svc } = await this.img();
+    return this.mutate(async (rt) => {
+      const kernel = Kernel.load(this.store, this.host, () => rt.clock.now());
+      try {
+        return await build(new EngineBuilderBackend(svc, rt, kernel), context, opts, onEvent);
+      } catch (e) {
+        // The builder's failures are the daemon's answer (`failed to solve: …`, a step's exit code).
+        if (e instanceof Error && e.name === 'BuildError') {
+          throw new EngineError('invalid-parameter', e.message, { exitCode: (e as Error & { exitCode?: number }).exitCode ?? 1 });
+        }
+        throw e;
+      } finally {
+        kernel.save();
+      }
+    });
   }
 
   async imageSearch(term: string, opts: { limit?: number; filters?: Filters }): Promise<SearchResult[]> {
