@@ -12,6 +12,10 @@ import type {
   WaitResult,
 } from './containers.js';
 import type {
+  BuildEvent,
+  BuildOptions,
+  BuildResult,
+  ContextFile,
   Filters,
   HistoryItem,
   ImageDeleteItem,
@@ -20,10 +24,6 @@ import type {
   ImagePruneReport,
   ImageRemoveOptions,
   ImageSummary,
-  BuildEvent,
-  BuildOptions,
-  BuildResult,
-  ContextFile,
   JsonMessage,
   PullOptions,
   SearchResult,
@@ -61,7 +61,11 @@ export interface Engine {
    * `POST /build`: builds from a context (files after .dockerignore) and a Dockerfile. A failed
    * step rejects with an EngineError whose detail.exitCode is the step's exit code.
    */
-  imageBuild(context: ContextFile[], opts: BuildOptions, onEvent: (e: BuildEvent) => void): Promise<BuildResult>;
+  imageBuild(
+    context: ContextFile[],
+    opts: BuildOptions,
+    onEvent: (e: BuildEvent) => void,
+  ): Promise<BuildResult>;
   /** `GET /images/search` */
   imageSearch(term: string, opts: { limit?: number; filters?: Filters }): Promise<SearchResult[]>;
   /** `GET /system/df` */
@@ -115,6 +119,13 @@ export interface Engine {
     onChunk: (c: LogChunk) => void,
     stdin?: string | null,
   ): Promise<number>;
+  /** `GET /containers/{id}/changes`: what the container's writable layer changed (A/C/D). */
+  containerDiff(ref: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]>;
+  /** `POST /commit`: the container's writable layer becomes a new image layer. */
+  containerCommit(
+    ref: string,
+    opts: { repo?: string; comment?: string; author?: string; changes?: string[]; pause?: boolean },
+  ): Promise<{ Id: string }>;
   /** `GET /events` up to now, filtered by time. */
   events(opts: { since?: number; until?: number }): Promise<EngineEvent[]>;
   /** dockersim: runs one command on the simulated host (as root), streaming its output; resolves with its exit code. */

@@ -43,7 +43,12 @@ export interface BuilderBackend {
    * Records a step: a new image from `parent` plus an optional layer, with the config and one
    * more history entry. Returns its ID. Metadata-only steps pass `layer: undefined`.
    */
-  commit(parent: string | undefined, layer: FileEntry[] | undefined, config: ContainerConfigSpec, history: HistoryEntry): Promise<string>;
+  commit(
+    parent: string | undefined,
+    layer: FileEntry[] | undefined,
+    config: ContainerConfigSpec,
+    history: HistoryEntry,
+  ): Promise<string>;
   /**
    * The build cache: a previous result of the same step on the same parent, if any. `key` is the
    * step's cache identity (its `created_by`, plus a digest of copied content for COPY/ADD).

@@ -157,6 +157,18 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/container/prune.js'),
   },
   {
+    path: 'container diff',
+    description: "Inspect changes to files or directories on a container's filesystem",
+    aliases: ['diff'],
+    load: () => import('./commands/container/changes.js').then((m) => m.diff),
+  },
+  {
+    path: 'container commit',
+    description: "Create a new image from a container's changes",
+    aliases: ['commit'],
+    load: () => import('./commands/container/changes.js').then((m) => m.commit),
+  },
+  {
     path: 'system events',
     description: 'Get real time events from the server',
     aliases: ['events'],

@@ -206,6 +206,17 @@ export class LocalEngine implements Engine {
     return code;
   }
 
+  async containerDiff(ref: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]> {
+    return this.session((svc) => svc.diff(ref));
+  }
+
+  async containerCommit(
+    ref: string,
+    opts: { repo?: string; comment?: string; author?: string; changes?: string[]; pause?: boolean },
+  ): Promise<{ Id: string }> {
+    return this.session((svc) => svc.commit(ref, opts));
+  }
+
   async events(opts: { since?: number; until?: number }): Promise<EngineEvent[]> {
     return new EventLog(this.store)
       .all()
@@ -421,7 +432,11 @@ export class LocalEngine implements Engine {
     await this.mutate(() => m.loadImages(svc, archive, onMessage));
   }
 
-  async imageBuild(context: ContextFile[], opts: BuildOptions, onEvent: (e: BuildEvent) => void): Promise<BuildResult> {
+  async imageBuild(
+    context: ContextFile[],
+    opts: BuildOptions,
+    onEvent: (e: BuildEvent) => void,
+  ): Promise<BuildResult> {
     const { build } = await import('../builder/build.js');
     const { Kernel } = await import('../kernel/kernel.js');
     const { EngineBuilderBackend } = await import('./build/backend.js');
@@ -433,7 +448,9 @@ export class LocalEngine implements Engine {
       } catch (e) {
         // The builder's failures are the daemon's answer (`failed to solve: …`, a step's exit code).
         if (e instanceof Error && e.name === 'BuildError') {
-          throw new EngineError('invalid-parameter', e.message, { exitCode: (e as Error & { exitCode?: number }).exitCode ?? 1 });
+          throw new EngineError('invalid-parameter', e.message, {
+            exitCode: (e as Error & { exitCode?: number }).exitCode ?? 1,
+          });
         }
         throw e;
       } finally {

@@ -2,7 +2,12 @@ import type { BaseImage, BuilderBackend, RunResult, StepOutput } from '../../bui
 import type { FileEntry } from '../../fs/files.js';
 import { UnionFs } from '../../fs/union.js';
 import type { FsView } from '../../fs/view.js';
-import { type ContainerConfigSpec, type HistoryEntry, type ImageConfig, serializeConfig } from '../../images/config.js';
+import {
+  type ContainerConfigSpec,
+  type HistoryEntry,
+  type ImageConfig,
+  serializeConfig,
+} from '../../images/config.js';
 import { type ChainId, hexOf, type ImageId, sha256 } from '../../images/digest.js';
 import { parseNormalized, withDefaultTag } from '../../images/reference.js';
 import type { Kernel } from '../../kernel/kernel.js';
@@ -44,17 +49,27 @@ export class EngineBuilderBackend implements BuilderBackend {
     this.rt.clock.advance(ms);
   }
 
-  async resolveImage(ref: string, opts: { pull: boolean }, onPullLine: (line: string) => void): Promise<BaseImage> {
+  async resolveImage(
+    ref: string,
+    opts: { pull: boolean },
+    onPullLine: (line: string) => void,
+  ): Promise<BaseImage> {
     let record = opts.pull ? undefined : this.svc.lookup(ref);
     if (!record) {
       pullImage(this.svc, this.rt, ref, (m) => {
-        if (m.progressDetail && ((m.progressDetail.current ?? 0) > 0 || (m.progressDetail.total ?? 0) > 0)) return;
+        if (m.progressDetail && ((m.progressDetail.current ?? 0) > 0 || (m.progressDetail.total ?? 0) > 0))
+          return;
         onPullLine(`${m.id ? `${m.id}: ` : ''}${m.status ?? ''}`);
       });
       record = this.svc.find(ref);
     }
     const digest = this.svc.names(record.id).digests[0]?.split('@')[1];
-    return { id: record.id, config: record.config.config ?? {}, history: record.config.history ?? [], ...(digest ? { digest } : {}) };
+    return {
+      id: record.id,
+      config: record.config.config ?? {},
+      history: record.config.history ?? [],
+      ...(digest ? { digest } : {}),
+    };
   }
 
   private lowers(imageId: string | undefined): FileEntry[][] {
@@ -81,19 +96,48 @@ export class EngineBuilderBackend implements BuilderBackend {
       HOSTNAME: id.slice(0, 12),
     };
     env.HOME ??= '/root';
-    const pid = this.kernel.spawn({ ppid: 1, args: argv, uid: 0, gid: 0, env, cwd: config.WorkingDir || '/', ns, cgroup, startTime: at });
-    const runner = new ProgramRunner(this.kernel.procFs(root, pid), () => this.kernel.view(pid), `build:${id}`);
+    const pid = this.kernel.spawn({
+      ppid: 1,
+      args: argv,
+      uid: 0,
+      gid: 0,
+      env,
+      cwd: config.WorkingDir || '/',
+      ns,
+      cgroup,
+      startTime: at,
+    });
+    const runner = new ProgramRunner(
+      this.kernel.procFs(root, pid),
+      () => this.kernel.view(pid),
+      `build:${id}`,
+    );
     try {
-      const outcome = await runner.run({ argv, env, cwd: config.WorkingDir || '/', uid: 0, gid: 0, user: 'root', tty: false, stdin: null });
+      const outcome = await runner.run({
+        argv,
+        env,
+        cwd: config.WorkingDir || '/',
+        uid: 0,
+        gid: 0,
+        user: 'root',
+        tty: false,
+        stdin: null,
+      });
       if (!outcome.ok) {
         const message = `${outcome.failure.message}\n`;
-        return { output: [{ stream: 'stderr', text: message, at: 0 }], exitCode: outcome.failure.kind === 'not-found' ? 127 : 126, changes: [], duration: 1 };
+        return {
+          output: [{ stream: 'stderr', text: message, at: 0 }],
+          exitCode: outcome.failure.kind === 'not-found' ? 127 : 126,
+          changes: [],
+          duration: 1,
+        };
       }
       const output: StepOutput[] = [];
       let exitCode = 0;
       let duration = 0;
       for (const e of outcome.run.events) {
-        if (e.kind === 'stdout' || e.kind === 'stderr') output.push({ stream: e.kind, text: e.text, at: e.at });
+        if (e.kind === 'stdout' || e.kind === 'stderr')
+          output.push({ stream: e.kind, text: e.text, at: e.at });
         if (e.kind === 'exit') {
           exitCode = e.code;
           duration = e.at;
@@ -111,7 +155,12 @@ export class EngineBuilderBackend implements BuilderBackend {
     }
   }
 
-  async commit(parent: string | undefined, layer: FileEntry[] | undefined, config: ContainerConfigSpec, history: HistoryEntry): Promise<string> {
+  async commit(
+    parent: string | undefined,
+    layer: FileEntry[] | undefined,
+    config: ContainerConfigSpec,
+    history: HistoryEntry,
+  ): Promise<string> {
     const base = parent ? this.svc.images.get(parent as ImageId) : undefined;
     let top: ChainId | undefined = base?.topLayer;
     const diffIds = [...(base?.config.rootfs.diff_ids ?? [])];

@@ -32,6 +32,12 @@ export type RunOutcome =
   | { ok: true; run: ProgramRun; path: string; argv: string[] }
   | { ok: false; failure: ResolveFailure };
 
+/** The simulated programs (shells, tools, servers), loaded the first time one is needed. */
+export async function loadPrograms(): Promise<void> {
+  const { registerAllPrograms } = await import('../../programs/index.js');
+  registerAllPrograms();
+}
+
 /** A program the image has but dockersim does not simulate: it says so honestly. */
 function unsimulated(path: string, name: string): ProgramRun {
   return {
@@ -57,9 +63,7 @@ export class ProgramRunner {
   ) {}
 
   async run(spec: ProcessSpec, depth = 0): Promise<RunOutcome> {
-    // The simulated programs (shells, tools, servers) are loaded the first time one runs.
-    const { registerAllPrograms } = await import('../../programs/index.js');
-    registerAllPrograms();
+    await loadPrograms();
     const command = spec.argv[0] ?? '';
     const resolved = resolveExecutable(this.fs, command, spec.env.PATH, spec.cwd);
     if ('kind' in resolved) return { ok: false, failure: resolved };

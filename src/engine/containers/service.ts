@@ -8,6 +8,7 @@ import type {
   TopResult,
 } from '../../api/containers.js';
 import { conflict, invalidParameter, notFound } from '../../api/errors.js';
+import { parseNormalized, withDefaultTag } from '../../images/reference.js';
 import type { HostSpec } from '../../kernel/host.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import { findProgram } from '../../programs/registry.js';
@@ -24,8 +25,9 @@ import { Environments } from './environment.js';
 import { inspectContainer } from './inspect.js';
 import { listContainers } from './list.js';
 import type { ContainerRecord } from './record.js';
-import { ProgramRunner } from './runner.js';
+import { loadPrograms, ProgramRunner } from './runner.js';
 import { ContainerRuntime } from './runtime.js';
+import { commandText } from './status.js';
 import { ContainerStore } from './store.js';
 import { loadRuntime, normalizeSignal } from './tracks.js';
 
@@ -255,6 +257,7 @@ export class ContainerService {
     if (rec.State.Restarting)
       throw conflict(`Container ${rec.ID} is restarting, wait until the container is running`);
     if (!rec.State.Running) throw conflict(`container ${rec.ID} is not running`);
+    await loadPrograms();
     const ps = findProgram('procps:ps');
     if (!ps) throw new Error('ps is not available');
     const args = psArgs.trim() === '' ? ['-ef'] : psArgs.trim().split(/\s+/);
@@ -428,6 +431,75 @@ export class ContainerService {
     else this.kernel.exit(pid);
   }
 
+  /** docker diff: the writable layer's changes as the overlay driver reports them. */
+  diff(ref: string): { Kind: 0 | 1 | 2; Path: string }[] {
+    const rec = this.find(ref);
+    const kinds = { C: 0, A: 1, D: 2 } as const;
+    return this.env
+      .union(rec)
+      .changes()
+      .map((c) => ({ Kind: kinds[c.kind], Path: c.path }));
+  }
+
+  /**
+   * docker commit: the container's writable layer becomes a read-only layer on top of its
+   * image, with the container's config (and `--change` instructions applied).
+   */
+  commit(
+    ref: string,
+    opts: { repo?: string; comment?: string; author?: string; changes?: string[] },
+  ): { Id: string } {
+    const rec = this.find(ref);
+    const image = this.images.images.get(rec.Image as never);
+    if (!image) throw notFound(`No such image: ${rec.Image}`);
+    const upper = this.env.union(rec).upperEntries();
+    const registered = this.images.layers.register(image.topLayer, upper);
+    const c = rec.Config;
+    const config: Record<string, unknown> = {
+      ...(image.config.config ?? {}),
+      Env: c.Env,
+      Cmd: c.Cmd,
+      Entrypoint: c.Entrypoint,
+      WorkingDir: c.WorkingDir,
+      User: c.User,
+      ...(c.ExposedPorts ? { ExposedPorts: c.ExposedPorts } : {}),
+      Labels: c.Labels,
+    };
+    applyChanges(config, opts.changes ?? []);
+    const created = rfc3339Nano(this.now());
+    const json = JSON.stringify({
+      architecture: 'amd64',
+      ...(opts.author ? { author: opts.author } : {}),
+      ...(opts.comment ? { comment: opts.comment } : {}),
+      config,
+      container: rec.ID,
+      created,
+      docker_version: '28.2.2',
+      history: [
+        ...image.config.history,
+        {
+          created,
+          created_by: commandText(rec),
+          ...(opts.author ? { author: opts.author } : {}),
+          ...(opts.comment ? { comment: opts.comment } : {}),
+        },
+      ],
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [...image.config.rootfs.diff_ids, registered.info.diffId] },
+    });
+    const committed = this.images.images.create(json, image.id);
+    this.images.layers.release(registered.info.chainId);
+    if (opts.repo) this.images.tags.set(withDefaultTag(parseNormalized(opts.repo)), committed.id);
+    this.events.emit(
+      'container',
+      'commit',
+      rec.ID,
+      { comment: opts.comment ?? '', imageID: committed.id, name: rec.Name.slice(1) },
+      this.now(),
+    );
+    return { Id: committed.id };
+  }
+
   prune(): { ContainersDeleted: string[] | null; SpaceReclaimed: number } {
     const deleted: string[] = [];
     let reclaimed = 0;
@@ -442,6 +514,77 @@ export class ContainerService {
 
   notFound(ref: string): never {
     throw notFound(`No such container: ${ref}`);
+  }
+}
+
+/** `docker commit --change 'CMD ["x"]'`: the Dockerfile instructions commit accepts. */
+export function applyChanges(config: Record<string, unknown>, changes: string[]): void {
+  for (const change of changes) {
+    const m = /^\s*(\w+)\s+(.*)$/s.exec(change);
+    if (!m) throw invalidParameter(`dockerfile parse error on line 1: unknown instruction: ${change}`);
+    const [, word, rest] = m as unknown as [string, string, string];
+    const value = (): string[] => {
+      try {
+        const parsed = JSON.parse(rest);
+        if (Array.isArray(parsed)) return parsed.map(String);
+      } catch {
+        /* shell form */
+      }
+      return ['/bin/sh', '-c', rest];
+    };
+    switch (word.toUpperCase()) {
+      case 'CMD':
+        config.Cmd = value();
+        break;
+      case 'ENTRYPOINT':
+        config.Entrypoint = value();
+        break;
+      case 'ENV': {
+        const env = [...((config.Env as string[]) ?? [])];
+        const [k, v] = rest.includes('=')
+          ? [rest.slice(0, rest.indexOf('=')), rest.slice(rest.indexOf('=') + 1)]
+          : rest.split(/\s+/, 2);
+        const kept = env.filter((e) => !e.startsWith(`${k}=`));
+        config.Env = [...kept, `${k}=${(v ?? '').replace(/^"(.*)"$/, '$1')}`];
+        break;
+      }
+      case 'WORKDIR':
+        config.WorkingDir = rest.trim();
+        break;
+      case 'USER':
+        config.User = rest.trim();
+        break;
+      case 'EXPOSE':
+        config.ExposedPorts = {
+          ...((config.ExposedPorts as object) ?? {}),
+          ...Object.fromEntries(
+            rest
+              .trim()
+              .split(/\s+/)
+              .map((p) => [p.includes('/') ? p : `${p}/tcp`, {}]),
+          ),
+        };
+        break;
+      case 'LABEL': {
+        const eq = rest.indexOf('=');
+        config.Labels = {
+          ...((config.Labels as object) ?? {}),
+          [rest.slice(0, eq).trim()]: rest
+            .slice(eq + 1)
+            .trim()
+            .replace(/^"(.*)"$/, '$1'),
+        };
+        break;
+      }
+      case 'VOLUME':
+        config.Volumes = { ...((config.Volumes as object) ?? {}), [rest.trim()]: {} };
+        break;
+      case 'STOPSIGNAL':
+        config.StopSignal = rest.trim();
+        break;
+      default:
+        throw invalidParameter(`${word.toUpperCase()} is not a valid change command`);
+    }
   }
 }
 
