@@ -126,6 +126,20 @@ export interface Engine {
     ref: string,
     opts: { repo?: string; comment?: string; author?: string; changes?: string[]; pause?: boolean },
   ): Promise<{ Id: string }>;
+  /**
+   * A terminal session with a container's shell (`run -it`, `exec -it`): open it on the
+   * container's main process or on a new exec, then send it lines. Returns a session handle.
+   */
+  shellOpen(ref: string, exec?: ExecRequest): Promise<string>;
+  shellPrompt(session: string): Promise<string>;
+  /** Runs one line; resolves when the line is done (`exited` once the shell has left). */
+  shellLine(
+    session: string,
+    line: string,
+    onChunk: (c: LogChunk) => void,
+  ): Promise<{ exited: boolean; code: number }>;
+  /** The terminal is gone: the shell ends with `code` (the container stops when it was its PID 1). */
+  shellClose(session: string, code: number): Promise<void>;
   /** `GET /events` up to now, filtered by time. */
   events(opts: { since?: number; until?: number }): Promise<EngineEvent[]>;
   /** dockersim: runs one command on the simulated host (as root), streaming its output; resolves with its exit code. */

@@ -217,6 +217,64 @@ export class LocalEngine implements Engine {
     return this.session((svc) => svc.commit(ref, opts));
   }
 
+  private readonly shells = new Map<
+    string,
+    { shell: import('./containers/interactive.js').InteractiveShell; id: string; key: string }
+  >();
+
+  async shellOpen(ref: string, exec?: ExecRequest): Promise<string> {
+    const { InteractiveShell } = await import('./containers/interactive.js');
+    const { id, key } = await this.session(async (svc) => {
+      const rec = svc.find(ref);
+      if (!exec) return { id: rec.ID, key: 'main' };
+      const started = await svc.exec(ref, { ...exec, Tty: true }, generateId(svc.rt.random), null);
+      if ('failure' in started)
+        throw new EngineError('invalid-parameter', started.failure, { exitCode: started.code });
+      return { id: rec.ID, key: started.key };
+    });
+    const handle = `${id}:${key}`;
+    this.shells.set(handle, { shell: new InteractiveShell(id, key), id, key });
+    return handle;
+  }
+
+  private shellFor(session: string) {
+    const s = this.shells.get(session);
+    if (!s) throw new EngineError('not-found', `No such exec instance: ${session}`);
+    return s;
+  }
+
+  async shellPrompt(session: string): Promise<string> {
+    const s = this.shellFor(session);
+    return this.session((svc) => s.shell.prompt(svc));
+  }
+
+  async shellLine(
+    session: string,
+    line: string,
+    onChunk: (c: LogChunk) => void,
+  ): Promise<{ exited: boolean; code: number }> {
+    const s = this.shellFor(session);
+    return this.session((svc) => s.shell.run(svc, line, onChunk));
+  }
+
+  async shellClose(session: string, code: number): Promise<void> {
+    const s = this.shellFor(session);
+    this.shells.delete(session);
+    await this.session(async (svc) => {
+      const { loadRuntime } = await import('./containers/tracks.js');
+      const rec = svc.containers.get(s.id);
+      if (!rec) return;
+      const doc = loadRuntime(this.store, rec.ID);
+      const track = doc.tracks.find((t) => t.key === s.key);
+      if (!track) return;
+      // The shell leaves at once: its exit replaces whatever it was waiting for.
+      track.pending = [{ at: svc.now(), kind: 'exit', code }];
+      const { saveRuntime } = await import('./containers/tracks.js');
+      saveRuntime(this.store, rec.ID, doc);
+      await svc.runtime.advance(rec, svc.now());
+    });
+  }
+
   async events(opts: { since?: number; until?: number }): Promise<EngineEvent[]> {
     return new EventLog(this.store)
       .all()

@@ -30,7 +30,7 @@ function shellFs(ctx: ProcessContext): ShellFs {
 let childCounter = 0;
 
 /** The shell's host: external commands run as programs of the same container, as child processes. */
-function shellHost(ctx: ProcessContext): ShellHost {
+export function shellHost(ctx: ProcessContext): ShellHost {
   return {
     fs: shellFs(ctx),
     pid: () => ctx.sys.selfPid(),
@@ -113,4 +113,12 @@ export function shellProgram(name: string, dialect: Dialect): Program {
       return { events };
     },
   };
+}
+
+/** The dialect a shell program speaks, from its program name (`bash@5.2.15`, `dash`, busybox `sh`). */
+export function dialectOf(program: string): Dialect {
+  const name = program.split('@')[0]!.split(':').pop()!;
+  if (name === 'bash') return 'bash';
+  if (name === 'dash') return 'dash';
+  return 'ash';
 }

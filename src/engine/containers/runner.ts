@@ -98,6 +98,11 @@ export class ProgramRunner {
     }
   }
 
+  /** The context a program at `path` would run with (an interactive shell keeps one per line). */
+  processContext(spec: ProcessSpec, path: string): ProcessContext {
+    return this.context(spec, path, 0);
+  }
+
   private context(spec: ProcessSpec, path: string, depth: number): ProcessContext {
     const hash = createHash('sha256')
       .update(`${this.seed}:${this.counter++}:${spec.argv.join(' ')}`)

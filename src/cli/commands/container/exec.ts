@@ -1,6 +1,7 @@
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { CliError } from '../../errors.js';
+import { isShellCommand, terminalSession } from '../../interactive.js';
 import { atLeast, bool, type CommandSpec, list, str } from '../../spec.js';
 import { readStdin } from './attach.js';
 
@@ -32,8 +33,19 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const engine = await ctx.engine();
   // The CLI checks that the container exists before creating the exec.
   await engine.containerInspect(ref);
-  const stdin = o.interactive && !o.detach ? await readStdin(ctx) : null;
   const tty = o.tty === true;
+  if (tty && o.interactive && !o.detach && ctx.stdin.isTTY && isShellCommand(cmd)) {
+    const session = await engine.shellOpen(ref, {
+      Cmd: cmd,
+      Env: o.env as string[],
+      WorkingDir: (o.workdir as string) ?? '',
+      User: (o.user as string) ?? '',
+      Tty: true,
+      AttachStdin: true,
+    });
+    return terminalSession(ctx, session);
+  }
+  const stdin = o.interactive && !o.detach ? await readStdin(ctx) : null;
   return engine.containerExec(
     ref,
     {

@@ -1,0 +1,55 @@
+import * as readline from 'node:readline';
+import type { CommandContext } from './context.js';
+
+const SHELLS = new Set(['sh', 'ash', 'bash', 'dash', 'zsh']);
+
+/** True when a command is a shell a terminal session can drive line by line. */
+export function isShellCommand(argv: string[]): boolean {
+  return SHELLS.has((argv[0] ?? '').split('/').pop() ?? '');
+}
+
+/**
+ * A terminal session with a container's shell: its prompt, line editing and history (readline),
+ * each line run in the container; `exit`, or Ctrl-D, ends it. Resolves with the shell's exit code.
+ */
+export async function terminalSession(ctx: CommandContext, session: string): Promise<number> {
+  const engine = await ctx.engine();
+  const input = ctx.stdin as NodeJS.ReadStream;
+  const output = ctx.stdout as unknown as NodeJS.WriteStream;
+  const rl = readline.createInterface({ input, output, terminal: true, historySize: 500 });
+  let interrupted = false;
+  rl.on('SIGINT', () => {
+    // Ctrl-C reaches the shell, not dockersim: a fresh prompt, as a shell gives.
+    interrupted = true;
+    output.write('^C\n');
+    rl.write('', { ctrl: true, name: 'u' });
+  });
+  const ask = (prompt: string) =>
+    new Promise<string | undefined>((resolve) => {
+      const onClose = () => resolve(undefined);
+      rl.once('close', onClose);
+      rl.question(prompt, (answer) => {
+        rl.off('close', onClose);
+        resolve(answer);
+      });
+    });
+  try {
+    for (;;) {
+      interrupted = false;
+      const line = await ask(await engine.shellPrompt(session));
+      if (line === undefined) {
+        output.write('exit\n');
+        await engine.shellClose(session, 0);
+        return 0;
+      }
+      if (interrupted) continue;
+      const result = await engine.shellLine(session, line, (chunk) => output.write(chunk.text));
+      if (result.exited) {
+        await engine.shellClose(session, result.code);
+        return result.code;
+      }
+    }
+  } finally {
+    rl.close();
+  }
+}
