@@ -2,6 +2,7 @@ import type { FileEntry } from '../fs/files.js';
 import { programContent } from '../fs/files.js';
 import { UnionFs } from '../fs/union.js';
 import type { FsView } from '../fs/view.js';
+import { HOST_USERS } from '../kernel/boot.js';
 import type { HostSpec } from '../kernel/host.js';
 
 const T = Date.parse('2024-09-01T00:00:00Z') / 1000;
@@ -19,22 +20,17 @@ function link(path: string, target: string): FileEntry {
   return { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, mtime: T, target };
 }
 
-const PASSWD = [
-  'root:x:0:0:root:/root:/bin/bash',
-  'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
-  'bin:x:2:2:bin:/bin:/usr/sbin/nologin',
-  'sys:x:3:3:sys:/dev:/usr/sbin/nologin',
-  'sync:x:4:65534:sync:/bin:/bin/sync',
-  'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin',
-  'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
-  'systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin',
-  'systemd-timesync:x:996:996:systemd Time Synchronization:/:/usr/sbin/nologin',
-  'messagebus:x:100:102::/nonexistent:/usr/sbin/nologin',
-  'systemd-resolve:x:992:992:systemd Resolver:/:/usr/sbin/nologin',
-  'syslog:x:102:104::/nonexistent:/usr/sbin/nologin',
-  'sshd:x:105:65534::/run/sshd:/usr/sbin/nologin',
-  'learner:x:1000:1000:Learner:/home/learner:/bin/bash',
-];
+/** The host's accounts: the kernel's table of users, with the shells and homes Ubuntu gives them. */
+function passwd(): string {
+  const home: Record<number, string> = { 0: '/root', 1000: '/home/learner' };
+  return Object.entries(HOST_USERS)
+    .map(([uid, name]) => {
+      const n = Number(uid);
+      const shell = n === 0 || n === 1000 ? '/bin/bash' : '/usr/sbin/nologin';
+      return `${name}:x:${uid}:${uid}::${home[n] ?? '/nonexistent'}:${shell}`;
+    })
+    .join('\n');
+}
 
 const TOOLS: [string, string][] = [
   ['/usr/bin/ps', 'procps:ps'],
@@ -97,7 +93,7 @@ export function hostRootFiles(host: HostSpec): FileEntry[] {
     dir('/sys', 0o555),
     dir('/dev'),
     file('/etc/hostname', `${host.hostname}\n`),
-    file('/etc/passwd', `${PASSWD.join('\n')}\n`),
+    file('/etc/passwd', `${passwd()}\n`),
     file(
       '/etc/group',
       'root:x:0:\ndaemon:x:1:\nsys:x:3:\nadm:x:4:syslog,learner\ndocker:x:999:learner\nlearner:x:1000:\nnogroup:x:65534:\n',

@@ -26,7 +26,7 @@ export const HOST_USERS: Readonly<Record<number, string>> = {
   991: 'systemd-resolve',
   996: 'systemd-timesync',
   998: 'systemd-network',
-  1000: 'ubuntu',
+  1000: 'learner',
   65534: 'nobody',
 };
 

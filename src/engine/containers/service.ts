@@ -9,6 +9,7 @@ import type {
 } from '../../api/containers.js';
 import { conflict, invalidParameter, notFound } from '../../api/errors.js';
 import { parseNormalized, withDefaultTag } from '../../images/reference.js';
+import { HOST_USERS } from '../../kernel/boot.js';
 import type { HostSpec } from '../../kernel/host.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import { findProgram } from '../../programs/registry.js';
@@ -32,17 +33,6 @@ import { ContainerStore } from './store.js';
 import { loadRuntime, normalizeSignal } from './tracks.js';
 
 const START_SETTLE_MS = 250;
-
-/** Users of the simulated host by UID (for `ps` and `top` user columns). */
-const HOST_USERS: Record<number, string> = {
-  0: 'root',
-  100: 'messagebus',
-  102: 'syslog',
-  992: 'systemd-resolve',
-  996: 'systemd-timesync',
-  998: 'systemd-network',
-  1000: 'learner',
-};
 
 /** The container verbs of one engine call, over the stores, the kernel and the runtime. */
 export class ContainerService {

@@ -88,7 +88,7 @@ export function pullImage(
   // image holds the top one) the temporary reference is dropped again.
   let top: ChainId | undefined;
   for (const p of plan) {
-    if (!p.present) {
+    if (!p.present && p.layer.size > 0) {
       const total = p.layer.size;
       for (const fraction of [0.5, 1]) {
         onMessage({
