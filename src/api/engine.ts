@@ -140,6 +140,14 @@ export interface Engine {
   ): Promise<{ exited: boolean; code: number }>;
   /** The terminal is gone: the shell ends with `code` (the container stops when it was its PID 1). */
   shellClose(session: string, code: number): Promise<void>;
+  /** `GET /containers/{id}/archive`: a tar of one path in the container (for `docker cp` out). */
+  containerArchiveGet(ref: string, path: string, opts: { follow?: boolean }): Promise<Buffer>;
+  /** `PUT /containers/{id}/archive`: unpacks a tar into a directory of the container (`docker cp` in). */
+  containerArchivePut(ref: string, dir: string, tar: Buffer): Promise<void>;
+  /** `GET /containers/{id}/export`: the container's whole filesystem as a tar. */
+  containerExport(ref: string): Promise<Buffer>;
+  /** `POST /images/create?fromSrc=-`: a filesystem tar becomes a one-layer image. */
+  imageImport(tar: Buffer, opts: { ref?: string; message?: string; changes?: string[] }): Promise<string>;
   /** `GET /events` up to now, filtered by time. */
   events(opts: { since?: number; until?: number }): Promise<EngineEvent[]>;
   /** dockersim: runs one command on the simulated host (as root), streaming its output; resolves with its exit code. */

@@ -169,6 +169,24 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/container/changes.js').then((m) => m.commit),
   },
   {
+    path: 'container cp',
+    description: 'Copy files/folders between a container and the local filesystem',
+    aliases: ['cp'],
+    load: () => import('./commands/container/files.js').then((m) => m.cp),
+  },
+  {
+    path: 'container export',
+    description: "Export a container's filesystem as a tar archive",
+    aliases: ['export'],
+    load: () => import('./commands/container/files.js').then((m) => m.exportCmd),
+  },
+  {
+    path: 'image import',
+    description: 'Import the contents from a tarball to create a filesystem image',
+    aliases: ['import'],
+    load: () => import('./commands/container/files.js').then((m) => m.importCmd),
+  },
+  {
     path: 'system events',
     description: 'Get real time events from the server',
     aliases: ['events'],

@@ -275,6 +275,53 @@ export class LocalEngine implements Engine {
     });
   }
 
+  async containerArchiveGet(ref: string, path: string, opts: { follow?: boolean }): Promise<Buffer> {
+    const { archiveGet } = await import('./containers/copy.js');
+    return this.session((svc) => archiveGet(svc, ref, path, opts.follow ?? false));
+  }
+
+  async containerArchivePut(ref: string, dir: string, tar: Buffer): Promise<void> {
+    const { archivePut } = await import('./containers/copy.js');
+    await this.session((svc) => archivePut(svc, ref, dir, tar));
+  }
+
+  async containerExport(ref: string): Promise<Buffer> {
+    const { exportContainer } = await import('./containers/copy.js');
+    return this.session((svc) => exportContainer(svc, ref));
+  }
+
+  async imageImport(
+    tar: Buffer,
+    opts: { ref?: string; message?: string; changes?: string[] },
+  ): Promise<string> {
+    const { tarLayer } = await import('./containers/copy.js');
+    const { readTar } = await import('../fs/tar.js');
+    const { applyChanges } = await import('./containers/service.js');
+    const { serializeConfig } = await import('../images/config.js');
+    const { parseNormalized, withDefaultTag } = await import('../images/reference.js');
+    const { svc } = await this.img();
+    return this.mutate((rt) => {
+      const registered = svc.layers.register(undefined, tarLayer(readTar(tar)));
+      const config: Record<string, unknown> = {};
+      applyChanges(config, opts.changes ?? []);
+      const created = rfc3339Nano(rt.clock.now());
+      const json = serializeConfig({
+        architecture: 'amd64',
+        ...(opts.message ? { comment: opts.message } : {}),
+        config,
+        created,
+        docker_version: '28.2.2',
+        history: [{ created, created_by: '', comment: opts.message || 'Imported from -' }],
+        os: 'linux',
+        rootfs: { type: 'layers', diff_ids: [registered.info.diffId] },
+      });
+      const image = svc.images.create(json);
+      svc.layers.release(registered.info.chainId);
+      if (opts.ref) svc.tags.set(withDefaultTag(parseNormalized(opts.ref)), image.id);
+      return image.id;
+    });
+  }
+
   async events(opts: { since?: number; until?: number }): Promise<EngineEvent[]> {
     return new EventLog(this.store)
       .all()
