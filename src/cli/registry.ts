@@ -169,6 +169,12 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/container/changes.js').then((m) => m.commit),
   },
   {
+    path: 'container attach',
+    description: 'Attach local standard input, output, and error streams to a running container',
+    aliases: ['attach'],
+    load: () => import('./commands/container/attach-cmd.js').then((m) => m.attach),
+  },
+  {
     path: 'container cp',
     description: 'Copy files/folders between a container and the local filesystem',
     aliases: ['cp'],

@@ -2,7 +2,7 @@ import { InstructionFlags } from './bflags.js';
 import { parseHealthcheck } from './healthcheck.js';
 import { chompHeredoc, parseHeredoc } from './heredoc.js';
 import type { CommandLine, CopyInstruction, FromInstruction, Instruction, KeyValue } from './instructions.js';
-import type { RawNode } from './scan.js';
+import { base, type RawNode } from './scan.js';
 import { withSuggestion } from './suggest.js';
 
 /**
@@ -34,10 +34,6 @@ export const INSTRUCTION_NAMES = [
 const atLeastOne = (cmd: string) => new Error(`${cmd} requires at least one argument`);
 const exactlyOne = (cmd: string) => new Error(`${cmd} requires exactly one argument`);
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
-
-export function base(node: RawNode) {
-  return { line: node.line, endLine: node.endLine, code: node.original.trim() };
-}
 
 function commandLine(node: RawNode, emptyAsNil = false): CommandLine {
   const args = node.args.length === 0 ? [] : node.json ? node.args : [node.args.join(' ')];

@@ -35,6 +35,11 @@ export interface ScanResult {
 
 const HEREDOC_COMMANDS = new Set(['add', 'copy', 'run']);
 
+/** The position and text every typed instruction keeps from its node. */
+export function base(node: RawNode) {
+  return { line: node.line, endLine: node.endLine, code: node.original.trim() };
+}
+
 /** Lines with their line endings, like Go's bufio scanner with BuildKit's split function. */
 function splitLines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
