@@ -3,6 +3,12 @@ import * as path from 'node:path';
 import type {
   ContainerCreateRequest,
   ContainerInspect,
+  EndpointConfig,
+  NetworkCreateRequest,
+  NetworkResource,
+  Volume,
+  VolumeCreateRequest,
+  VolumePruneReport,
   ContainerListOptions,
   ContainerSummary,
   EngineEvent,
@@ -170,6 +176,13 @@ export class LocalEngine implements Engine {
   }
 
   async containerList(opts: ContainerListOptions): Promise<ContainerSummary[]> {
+    // With nothing running there is nothing to bring up to now: list without the lock and kernel.
+    const active = this.store.readText('dockersim/active.json');
+    if (!opts.size && (!active || active.trim() === '[]')) {
+      const { listContainers } = await import('./containers/list.js');
+      const { ImageServices } = await import('./images/services.js');
+      return listContainers(new ContainerStore(this.store), new ImageServices(this.store), opts, this.runtime().clock.now());
+    }
     return this.session((svc) => svc.list(opts));
   }
 
@@ -573,7 +586,9 @@ export class LocalEngine implements Engine {
     const users = this.imageUsers();
     const { m, svc } = await this.img();
     const images = m.imageDiskUsage(svc, (id) => users.containersUsing(id as ImageId).length);
-    return { ...images, Containers: [], Volumes: [], BuildCache: [] };
+    const { volumeUsage, volumeContext } = await import('./volumes/api.js');
+    const volumes = volumeUsage(volumeContext(this.store, this.runtime(), new EventLog(this.store)));
+    return { ...images, Containers: [], Volumes: volumes, BuildCache: [] };
   }
 
   async now(): Promise<number> {
@@ -600,5 +615,81 @@ export class LocalEngine implements Engine {
   /** The daemon's ID, made once per state folder. */
   private engineId(): string {
     return this.store.readText('engine-id')?.trim() ?? '';
+  }
+
+  // Networks and volumes: `network/` and `volumes/` of the state folder.
+
+  /** Runs a network or volume verb under the state lock, with an event log flushed after it. */
+  private async withEvents<T>(fn: (rt: Runtime, events: EventLog) => T): Promise<T> {
+    return this.mutate((rt) => {
+      const events = new EventLog(this.store);
+      try {
+        return fn(rt, events);
+      } finally {
+        events.flush();
+      }
+    });
+  }
+
+  private async networks<T>(fn: (v: ReturnType<typeof import('./network/api.js').networkVerbs>) => T): Promise<T> {
+    const { networkVerbs } = await import('./network/api.js');
+    return this.withEvents((rt, events) => fn(networkVerbs(this.store, rt, events)));
+  }
+
+  async networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning: string }> {
+    return this.networks((v) => v.create(req));
+  }
+
+  async networkList(opts: { filters?: Filters }): Promise<NetworkResource[]> {
+    return this.networks((v) => v.list(opts.filters));
+  }
+
+  async networkInspect(ref: string): Promise<NetworkResource> {
+    return this.networks((v) => v.inspect(ref));
+  }
+
+  async networkRemove(ref: string): Promise<void> {
+    await this.networks((v) => v.remove(ref));
+  }
+
+  async networkPrune(opts: { filters?: Filters }): Promise<{ NetworksDeleted: string[] | null }> {
+    return this.networks((v) => v.prune(opts.filters));
+  }
+
+  async networkConnect(network: string, container: string, config?: EndpointConfig): Promise<void> {
+    const { connectNetwork } = await import('./network/connect.js');
+    await this.session((svc) => connectNetwork(svc, network, container, config));
+  }
+
+  async networkDisconnect(network: string, container: string, force?: boolean): Promise<void> {
+    const { disconnectNetwork } = await import('./network/connect.js');
+    await this.session((svc) => disconnectNetwork(svc, network, container, force));
+  }
+
+  private async volumes<T>(
+    fn: (m: typeof import('./volumes/api.js'), ctx: import('./volumes/verbs.js').VolumeContext) => T,
+  ): Promise<T> {
+    const m = await import('./volumes/api.js');
+    return this.withEvents((rt, events) => fn(m, m.volumeContext(this.store, rt, events)));
+  }
+
+  async volumeCreate(req: VolumeCreateRequest): Promise<Volume> {
+    return this.volumes((m, ctx) => m.createVolume(ctx, req));
+  }
+
+  async volumeList(opts: { filters?: Filters }): Promise<{ Volumes: Volume[]; Warnings: string[] | null }> {
+    return this.volumes((m, ctx) => ({ Volumes: m.listVolumes(ctx, opts.filters), Warnings: null }));
+  }
+
+  async volumeInspect(name: string): Promise<Volume> {
+    return this.volumes((_m, ctx) => ctx.volumes.get(name));
+  }
+
+  async volumeRemove(name: string, opts: { force?: boolean }): Promise<void> {
+    await this.volumes((m, ctx) => m.removeVolume(ctx, name, opts.force));
+  }
+
+  async volumePrune(opts: { all?: boolean; filters?: Filters }): Promise<VolumePruneReport> {
+    return this.volumes((m, ctx) => m.pruneVolumes(ctx, opts.all ?? false, opts.filters));
   }
 }
