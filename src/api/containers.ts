@@ -112,6 +112,14 @@ export interface MountSpec {
   Source: string;
   Target: string;
   ReadOnly?: boolean;
+  /** `volume-nocopy`, `volume-label`, `volume-driver`, `volume-opt` of `--mount type=volume`. */
+  VolumeOptions?: {
+    NoCopy?: boolean;
+    Labels?: Record<string, string>;
+    DriverConfig?: { Name?: string; Options?: Record<string, string> };
+  };
+  BindOptions?: { Propagation?: string; CreateMountpoint?: boolean };
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
 }
 
 export interface EndpointSettings {
@@ -300,4 +308,85 @@ export interface EngineEvent {
   scope: 'local';
   time: number;
   timeNano: number;
+}
+
+/** One container's endpoint as `GET /networks/{id}` lists it under `Containers`. */
+export interface NetworkContainer {
+  Name: string;
+  EndpointID: string;
+  MacAddress: string;
+  /** Address with its prefix length (`172.18.0.2/16`). */
+  IPv4Address: string;
+  IPv6Address: string;
+}
+
+export interface IpamConfig {
+  Subnet: string;
+  IPRange?: string;
+  Gateway?: string;
+  AuxiliaryAddresses?: Record<string, string>;
+}
+
+/** A network (`GET /networks/{id}`), keys in the Engine's order. */
+export interface NetworkResource {
+  Name: string;
+  Id: string;
+  Created: string;
+  Scope: 'local';
+  Driver: string;
+  EnableIPv4: boolean;
+  EnableIPv6: boolean;
+  IPAM: { Driver: string; Options: Record<string, string> | null; Config: IpamConfig[] };
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  ConfigFrom: { Network: string };
+  ConfigOnly: boolean;
+  Containers: Record<string, NetworkContainer>;
+  Options: Record<string, string>;
+  Labels: Record<string, string>;
+}
+
+/** `POST /networks/create` */
+export interface NetworkCreateRequest {
+  Name: string;
+  Driver?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  EnableIPv6?: boolean;
+  Options?: Record<string, string>;
+  Labels?: Record<string, string>;
+  IPAM?: { Driver?: string; Options?: Record<string, string>; Config?: IpamConfig[] };
+}
+
+/** `POST /networks/{id}/connect`: the endpoint's settings. */
+export interface EndpointConfig {
+  Aliases?: string[];
+  IPAMConfig?: { IPv4Address?: string };
+  Links?: string[];
+}
+
+/** A volume (`GET /volumes/{name}`), keys in the Engine's order; `UsageData` only in `system df`. */
+export interface Volume {
+  CreatedAt: string;
+  Driver: string;
+  Labels: Record<string, string> | null;
+  Mountpoint: string;
+  Name: string;
+  Options: Record<string, string> | null;
+  Scope: 'local';
+  UsageData?: { Size: number; RefCount: number };
+}
+
+/** `POST /volumes/create` */
+export interface VolumeCreateRequest {
+  Name?: string;
+  Driver?: string;
+  DriverOpts?: Record<string, string>;
+  Labels?: Record<string, string>;
+}
+
+export interface VolumePruneReport {
+  VolumesDeleted: string[] | null;
+  SpaceReclaimed: number;
 }

@@ -3,12 +3,18 @@ import type {
   ContainerInspect,
   ContainerListOptions,
   ContainerSummary,
+  EndpointConfig,
   EngineEvent,
   ExecRequest,
   LogChunk,
   LogOptions,
+  NetworkCreateRequest,
+  NetworkResource,
   StatsSample,
   TopResult,
+  Volume,
+  VolumeCreateRequest,
+  VolumePruneReport,
   WaitResult,
 } from './containers.js';
 import type {
@@ -160,6 +166,30 @@ export interface Engine {
   resetState(): Promise<void>;
   /** Releases what the engine holds (nothing for the in-process engine, a socket for a remote one). */
   close?(): Promise<void>;
+  /** `POST /networks/create` */
+  networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning: string }>;
+  /** `GET /networks` (`Containers` left empty, as the list endpoint does). */
+  networkList(opts: { filters?: Filters }): Promise<NetworkResource[]>;
+  /** `GET /networks/{id}`: by name, full ID or unique ID prefix. */
+  networkInspect(ref: string): Promise<NetworkResource>;
+  /** `DELETE /networks/{id}` */
+  networkRemove(ref: string): Promise<void>;
+  /** `POST /networks/{id}/connect` */
+  networkConnect(network: string, container: string, config?: EndpointConfig): Promise<void>;
+  /** `POST /networks/{id}/disconnect` */
+  networkDisconnect(network: string, container: string, force?: boolean): Promise<void>;
+  /** `POST /networks/prune`: names of the removed networks. */
+  networkPrune(opts: { filters?: Filters }): Promise<{ NetworksDeleted: string[] | null }>;
+  /** `POST /volumes/create` */
+  volumeCreate(req: VolumeCreateRequest): Promise<Volume>;
+  /** `GET /volumes` */
+  volumeList(opts: { filters?: Filters }): Promise<{ Volumes: Volume[]; Warnings: string[] | null }>;
+  /** `GET /volumes/{name}` */
+  volumeInspect(name: string): Promise<Volume>;
+  /** `DELETE /volumes/{name}` */
+  volumeRemove(name: string, opts: { force?: boolean }): Promise<void>;
+  /** `POST /volumes/prune`: unused anonymous volumes, or every unused one with `all`. */
+  volumePrune(opts: { all?: boolean; filters?: Filters }): Promise<VolumePruneReport>;
 }
 
 /** `GET /system/df` (the parts filled so far). */

@@ -63,3 +63,6 @@ export interface BuilderBackend {
   /** Lets simulated time pass (steps take time). */
   elapse(ms: number): void;
 }
+
+/** The file types the builder works with, from the one module allowed to name them. */
+export type { FileEntry, FsView };

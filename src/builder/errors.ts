@@ -40,14 +40,16 @@ export class BuildError extends Error {
   }
 }
 
-/** A problem found while running one step; the build turns it into a BuildError with context. */
+/**
+ * A problem found while running one step. `message` is what BuildKit shows on the step's vertex
+ * (`#7 ERROR: …`); `phase` goes before it in the final line (`failed to compute cache key: `).
+ * `legacy` is the classic builder's wording and `exitCode` what `docker build` exits with.
+ */
 export class StepError extends Error {
   override readonly name = 'StepError';
   constructor(
     message: string,
-    readonly exitCode = 1,
-    /** The classic builder's wording, when it differs from BuildKit's. */
-    readonly legacyMessage = message,
+    readonly opts: { exitCode?: number; legacy?: string; phase?: string } = {},
   ) {
     super(message);
   }

@@ -86,8 +86,10 @@ function replace(lx: Lexer, name: string): string {
   try {
     pattern = lx.until('/', true).result;
   } catch (e) {
-    if (e instanceof ExpansionError && lx.peek() === EOF)
+    if (e instanceof ExpansionError && lx.peek() === EOF) {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: BuildKit's message shows a literal ${}.
       throw new ExpansionError("syntax error: missing '/' in ${}");
+    }
     throw e;
   }
   const replacement = untilBrace(lx, true);

@@ -158,7 +158,8 @@ export class Lexer {
 
   private singleQuoted(): string {
     const raw = this.opts.rawQuotes ?? false;
-    let result = raw ? this.next() : (this.next(), '');
+    const open = this.next();
+    let result = raw ? open : '';
     for (;;) {
       const ch = this.next();
       if (ch === EOF)
@@ -170,7 +171,8 @@ export class Lexer {
 
   private doubleQuoted(): string {
     const raw = this.opts.rawQuotes ?? false;
-    let result = raw ? this.next() : (this.next(), '');
+    const open = this.next();
+    let result = raw ? open : '';
     for (;;) {
       const peek = this.peek();
       if (peek === EOF)

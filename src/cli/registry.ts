@@ -205,6 +205,13 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/dockersim/host.js'),
   },
   {
+    path: 'image build',
+    description: 'Build an image from a Dockerfile',
+    aliases: ['build'],
+    section: 'common',
+    load: () => import('./commands/image/build.js'),
+  },
+  {
     path: 'image pull',
     description: 'Download an image from a registry',
     aliases: ['pull'],
@@ -290,10 +297,75 @@ export const COMMANDS: CommandEntry[] = [
     section: 'dockersim',
     load: () => import('./commands/dockersim/reset.js'),
   },
+  {
+    path: 'network create',
+    description: 'Create a network',
+    load: () => import('./commands/network/create.js'),
+  },
+  {
+    path: 'network connect',
+    description: 'Connect a container to a network',
+    load: () => import('./commands/network/connect.js').then((m) => m.connect),
+  },
+  {
+    path: 'network disconnect',
+    description: 'Disconnect a container from a network',
+    load: () => import('./commands/network/connect.js').then((m) => m.disconnect),
+  },
+  {
+    path: 'network inspect',
+    description: 'Display detailed information on one or more networks',
+    load: () => import('./commands/network/inspect.js'),
+  },
+  {
+    path: 'network ls',
+    description: 'List networks',
+    aliases: ['network list'],
+    load: () => import('./commands/network/ls.js'),
+  },
+  {
+    path: 'network prune',
+    description: 'Remove all unused networks',
+    load: () => import('./commands/network/rm.js').then((m) => m.prune),
+  },
+  {
+    path: 'network rm',
+    description: 'Remove one or more networks',
+    aliases: ['network remove'],
+    load: () => import('./commands/network/rm.js').then((m) => m.rm),
+  },
+  {
+    path: 'volume create',
+    description: 'Create a volume',
+    load: () => import('./commands/volume/create.js'),
+  },
+  {
+    path: 'volume inspect',
+    description: 'Display detailed information on one or more volumes',
+    load: () => import('./commands/volume/verbs.js').then((m) => m.inspect),
+  },
+  {
+    path: 'volume ls',
+    description: 'List volumes',
+    aliases: ['volume list'],
+    load: () => import('./commands/volume/ls.js'),
+  },
+  {
+    path: 'volume prune',
+    description: 'Remove unused local volumes',
+    load: () => import('./commands/volume/verbs.js').then((m) => m.prune),
+  },
+  {
+    path: 'volume rm',
+    description: 'Remove one or more volumes',
+    aliases: ['volume remove'],
+    load: () => import('./commands/volume/verbs.js').then((m) => m.rm),
+  },
 ];
 
 /** Top-level listing entries for `docker --help`, aliases included (`info` is a common command). */
 export const TOP_LEVEL_SECTIONS: Record<string, Section> = {
+  build: 'common',
   info: 'common',
   pull: 'common',
   images: 'common',

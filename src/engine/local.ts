@@ -3,20 +3,20 @@ import * as path from 'node:path';
 import type {
   ContainerCreateRequest,
   ContainerInspect,
-  EndpointConfig,
-  NetworkCreateRequest,
-  NetworkResource,
-  Volume,
-  VolumeCreateRequest,
-  VolumePruneReport,
   ContainerListOptions,
   ContainerSummary,
+  EndpointConfig,
   EngineEvent,
   ExecRequest,
   LogChunk,
   LogOptions,
+  NetworkCreateRequest,
+  NetworkResource,
   StatsSample,
   TopResult,
+  Volume,
+  VolumeCreateRequest,
+  VolumePruneReport,
   WaitResult,
 } from '../api/containers.js';
 import type { DiskUsage, Engine } from '../api/engine.js';
@@ -181,7 +181,12 @@ export class LocalEngine implements Engine {
     if (!opts.size && (!active || active.trim() === '[]')) {
       const { listContainers } = await import('./containers/list.js');
       const { ImageServices } = await import('./images/services.js');
-      return listContainers(new ContainerStore(this.store), new ImageServices(this.store), opts, this.runtime().clock.now());
+      return listContainers(
+        new ContainerStore(this.store),
+        new ImageServices(this.store),
+        opts,
+        this.runtime().clock.now(),
+      );
     }
     return this.session((svc) => svc.list(opts));
   }
@@ -631,7 +636,9 @@ export class LocalEngine implements Engine {
     });
   }
 
-  private async networks<T>(fn: (v: ReturnType<typeof import('./network/api.js').networkVerbs>) => T): Promise<T> {
+  private async networks<T>(
+    fn: (v: ReturnType<typeof import('./network/api.js').networkVerbs>) => T,
+  ): Promise<T> {
     const { networkVerbs } = await import('./network/api.js');
     return this.withEvents((rt, events) => fn(networkVerbs(this.store, rt, events)));
   }

@@ -1,4 +1,6 @@
 import { busyboxProgram } from './busybox.js';
+import { registerNetPrograms } from './net/index.js';
+import { registerPackagePrograms } from './pkg/index.js';
 import { registerProgram } from './registry.js';
 import { registerServicePrograms } from './services/index.js';
 import { shellProgram } from './shells.js';
@@ -16,11 +18,19 @@ export function registerAllPrograms(): void {
   registerToolPrograms();
   registerSystemPrograms();
   registerServicePrograms();
+  registerPackagePrograms();
+  const net = registerNetPrograms();
   const ash = shellProgram('sh', 'ash');
   registerProgram(shellProgram('bash', 'bash'), 'bash');
   registerProgram(shellProgram('dash', 'dash'), 'dash', 'sh');
   registerProgram(
-    busyboxProgram('1.36.1', () => ({ ...busyboxTools, ...busyboxApplets, sh: ash.run, ash: ash.run })),
+    busyboxProgram('1.36.1', () => ({
+      ...busyboxTools,
+      ...busyboxApplets,
+      ...net,
+      sh: ash.run,
+      ash: ash.run,
+    })),
     'busybox',
   );
 }

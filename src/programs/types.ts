@@ -87,6 +87,74 @@ export interface ProcessContext {
   exec(argv: string[], opts?: ExecOptions): Promise<ProgramRun>;
   /** Deterministic randomness (seeded per process). */
   random(): number;
+  /** The process's network namespace: DNS, interfaces and who listens where (absent: no network). */
+  net?: NetView;
+}
+
+/** A network interface as `ip addr` lists it. */
+export interface NetInterface {
+  index: number;
+  name: string;
+  /** Interface index of the veth peer (`eth0@if5`); absent for lo, NICs and bridges. */
+  peer?: number;
+  kind: 'loopback' | 'ether' | 'bridge' | 'veth';
+  mac: string;
+  mtu: number;
+  qdisc: string;
+  qlen?: number;
+  /** False for a bridge without ports (NO-CARRIER, state DOWN). */
+  carrier: boolean;
+  master?: string;
+  /** The peer's network namespace as the host numbers it (`link-netnsid 0`). */
+  linkNetnsId?: number;
+  ipv4?: { address: string; prefix: number; broadcast?: string; dynamic?: boolean; metric?: number };
+  /** Link-local or loopback IPv6 address with its prefix (`fe80::42:acff:fe11:2/64`). */
+  ipv6?: { address: string; prefix: number; scope: 'host' | 'link' };
+}
+
+export interface NetRoute {
+  /** `default` or a CIDR block. */
+  dst: string;
+  via?: string;
+  dev: string;
+  proto?: 'kernel' | 'dhcp';
+  scope?: 'link';
+  src?: string;
+  metric?: number;
+  linkdown?: boolean;
+}
+
+/** Who answered a connection: the listening program and what its container holds. */
+export interface NetPeer {
+  /** The listening process's name (`nginx`, `httpd`, `postgres`, `node`). */
+  program: string;
+  argv: string[];
+  env: Record<string, string>;
+  /** The listening process's working directory. */
+  cwd: string;
+  /** The listener's filesystem, as its own processes see it. */
+  fs(): FsView;
+}
+
+export type NetFailure = 'refused' | 'unreachable' | 'reset';
+
+/**
+ * A process's view of the network (what sockets would tell it): DNS answers behind
+ * /etc/hosts, its interfaces and routes, and which programs listen at an address and port.
+ */
+export interface NetView {
+  /** The name server /etc/resolv.conf points at (127.0.0.11 on user-defined networks). */
+  nameserver(): string | undefined;
+  /** The name server's answer for a name (container names resolve on user-defined networks only). */
+  dns(name: string): string | undefined;
+  /** The name server's PTR answer for an address (`web.mynet`). */
+  reverse(ip: string): string | undefined;
+  interfaces(): NetInterface[];
+  routes(): NetRoute[];
+  /** A TCP (or UDP) connection to `ip:port`. */
+  connect(ip: string, port: number, proto?: 'tcp' | 'udp'): NetPeer | NetFailure;
+  /** Whether an ICMP echo to `ip` is answered. */
+  ping(ip: string): boolean;
 }
 
 export interface ExecOptions {

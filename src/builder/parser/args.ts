@@ -11,7 +11,7 @@ export interface NodeArgs {
   json: boolean;
 }
 
-type ArgParser = (rest: string, escape: string) => NodeArgs;
+type ArgParser = (rest: string, esc: string) => NodeArgs;
 
 const none: NodeArgs = { args: [], json: false };
 
@@ -31,8 +31,8 @@ const whitespace: ArgParser = (rest) => ({ args: splitWhitespace(rest), json: fa
 
 /** `ENV a=1 b="2 3"` or the legacy `ENV a 1 2`. */
 function nameValue(keyword: string): ArgParser {
-  return (rest, escape) => {
-    const words = parseWords(rest, escape);
+  return (rest, esc) => {
+    const words = parseWords(rest, esc);
     if (words.length === 0) return none;
     if (!words[0]!.includes('=')) {
       const m = WHITESPACE.exec(rest);
@@ -64,7 +64,7 @@ const healthcheck: ArgParser = (rest) => {
 
 export const ARG_PARSERS: Record<string, ArgParser> = {
   add: maybeJsonToList,
-  arg: (rest, escape) => ({ args: parseWords(rest, escape), json: false }),
+  arg: (rest, esc) => ({ args: parseWords(rest, esc), json: false }),
   cmd: maybeJson,
   copy: maybeJsonToList,
   entrypoint: maybeJson,

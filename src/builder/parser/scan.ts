@@ -49,9 +49,9 @@ const trimNewline = (s: string) => s.replace(/[\r\n]+$/, '');
 const isComment = (s: string) => s.trimStart().startsWith('#');
 
 /** Builds a node from an instruction line: word, flags, arguments (recursing for ONBUILD). */
-export function nodeFromLine(line: string, escape: string): RawNode {
+export function nodeFromLine(line: string, esc: string): RawNode {
   const [cmd, afterCmd] = splitCommand(line);
-  const { rest: argText, flags } = extractFlags(afterCmd, escape);
+  const { rest: argText, flags } = extractFlags(afterCmd, esc);
   const rest = argText.trim();
   const node: RawNode = {
     cmd,
@@ -66,14 +66,14 @@ export function nodeFromLine(line: string, escape: string): RawNode {
   const lower = cmd.toLowerCase();
   if (lower === 'onbuild') {
     if (rest !== '') {
-      node.child = nodeFromLine(rest, escape);
+      node.child = nodeFromLine(rest, esc);
       node.args = [node.child.cmd, ...node.child.args];
       node.json = node.child.json;
     }
     return node;
   }
   const parse = ARG_PARSERS[lower];
-  if (parse) Object.assign(node, parse(rest, escape));
+  if (parse) Object.assign(node, parse(rest, esc));
   return node;
 }
 

@@ -21,7 +21,7 @@ export function splitCommand(line: string): [string, string] {
  * Takes the leading `--name=value` words off an instruction's arguments. Quotes and the escape
  * character work inside a flag; `--` alone ends the flags.
  */
-export function extractFlags(line: string, escape: string): { rest: string; flags: string[] } {
+export function extractFlags(line: string, esc: string): { rest: string; flags: string[] } {
   const flags: string[] = [];
   let pos = 0;
   for (;;) {
@@ -46,7 +46,7 @@ export function extractFlags(line: string, escape: string): { rest: string; flag
           continue;
         }
       }
-      if (ch === escape) {
+      if (ch === esc) {
         if (pos + 1 === line.length) continue;
         ch = line[++pos]!;
       }
@@ -61,7 +61,7 @@ export function extractFlags(line: string, escape: string): { rest: string; flag
  * Words separated by whitespace, quotes kept (they are removed later, when the words are
  * expanded). An escape character outside quotes is kept with the character it escapes.
  */
-export function parseWords(rest: string, escape: string): string[] {
+export function parseWords(rest: string, esc: string): string[] {
   const words: string[] = [];
   const chars = Array.from(rest);
   let phase: 'spaces' | 'word' | 'quote' = 'spaces';
@@ -93,7 +93,7 @@ export function parseWords(rest: string, escape: string): string[] {
         blankOk = true;
         phase = 'quote';
       }
-      if (ch === escape) {
+      if (ch === esc) {
         if (pos + 1 === chars.length) continue;
         buf += ch;
         ch = chars[++pos]!;
@@ -102,7 +102,7 @@ export function parseWords(rest: string, escape: string): string[] {
       continue;
     }
     if (ch === quote) phase = 'word';
-    if (ch === escape && quote !== "'") {
+    if (ch === esc && quote !== "'") {
       if (pos + 1 === chars.length) {
         phase = 'word';
         continue;

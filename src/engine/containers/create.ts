@@ -7,7 +7,9 @@ import { reserveGeneratedName } from '../../util/names.js';
 import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
 import type { ImageServices } from '../images/services.js';
+import { planNetworks } from '../network/plan.js';
 import type { Runtime } from '../runtime.js';
+import { createMountPoints, planMounts } from '../volumes/mountpoints.js';
 import { type ContainerRecord, freshState, normalizeHostConfig } from './record.js';
 import type { ContainerStore } from './store.js';
 
@@ -73,11 +75,11 @@ export function createContainer(
   }
   const image = svc.find(req.config.Image);
   const warnings = validateHostConfig(req, hostCpus);
-  const mode = req.hostConfig.NetworkMode;
-  if (mode && mode !== 'default' && !knownNetworks.includes(mode) && !mode.startsWith('container:')) {
-    throw invalidParameter(`network ${mode} not found`);
-  }
   const ic = image.config.config ?? {};
+  // network + volumes: checked before the container exists, made once it has an ID.
+  const networks = planNetworks(svc.store, containers, req, knownNetworks);
+  warnings.push(...networks.warnings);
+  const mounts = planMounts(req, ic.Volumes, containers);
   const c = req.config;
   const entrypoint =
     c.Entrypoint !== undefined && c.Entrypoint !== null ? c.Entrypoint : (ic.Entrypoint ?? null);
@@ -112,7 +114,7 @@ export function createContainer(
       Cmd: cmd.length ? cmd : null,
       ...(ic.Healthcheck ? { Healthcheck: ic.Healthcheck } : {}),
       Image: c.Image,
-      Volumes: c.Volumes ?? ic.Volumes ?? null,
+      Volumes: c.Volumes || ic.Volumes ? { ...(ic.Volumes ?? {}), ...(c.Volumes ?? {}) } : null,
       WorkingDir: c.WorkingDir || ic.WorkingDir || '',
       Entrypoint: entrypoint,
       OnBuild: ic.OnBuild ?? null,
@@ -126,8 +128,14 @@ export function createContainer(
     Driver: 'overlay2',
     State: freshState(),
     HostConfig: normalizeHostConfig(req.hostConfig),
-    NetworkSettings: { Networks: {}, SandboxID: '', Ports: {} },
-    MountPoints: [],
+    NetworkSettings: { Networks: networks.settings, SandboxID: '', Ports: {} },
+    MountPoints: createMountPoints(mounts, {
+      store: svc.store,
+      containers,
+      random: rt.random,
+      events,
+      now: rt.clock.now(),
+    }),
     RWLayer: rwLayer,
     ParentLayer: (image.topLayer ?? '') as ChainId,
     HasBeenStartedBefore: false,

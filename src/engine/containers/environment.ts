@@ -1,15 +1,27 @@
+import { EngineError } from '../../api/errors.js';
 import { decodeFiles, encodeFiles, type FileEntry, type StoredFile } from '../../fs/files.js';
 import { UnionFs } from '../../fs/union.js';
 import type { FsView } from '../../fs/view.js';
 import type { ChainId } from '../../images/digest.js';
 import type { Kernel } from '../../kernel/kernel.js';
+import type { NetView } from '../../programs/types.js';
 import type { StateStore } from '../../store/index.js';
 import type { ImageServices } from '../images/services.js';
+import { NetworkAllocator } from '../network/allocator.js';
+import { EngineNetView } from '../network/netview.js';
+import { hostResolverFiles, hostsFile, linkEntries, resolvConf } from '../network/resolver-files.js';
+import { withNet } from '../network/runner-net.js';
+import { isPredefined } from '../network/store.js';
 import type { Runtime } from '../runtime.js';
+import { ContainerMounts } from '../volumes/attach.js';
+import { MountTableFs } from '../volumes/mountfs.js';
+import { VolumeStore } from '../volumes/store.js';
+import { removeAnonymousVolumes } from '../volumes/verbs.js';
 import { type FileMount, MountedFs } from './mounts.js';
 import type { ContainerRecord } from './record.js';
 import { type ProcessSpec, ProgramRunner } from './runner.js';
 import type { ContainerEnvironment } from './runtime.js';
+import { ContainerStore } from './store.js';
 
 /** Limits that keep a runaway program from filling the host's disk through the state folder. */
 const LAYER_LIMITS = { maxFileSize: 256 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024, maxDepth: 64 };
@@ -35,6 +47,10 @@ function parsePasswd(fs: FsView): { name: string; uid: number; gid: number; home
 export class Environments implements ContainerEnvironment {
   private readonly open = new Map<string, { union: UnionFs; fs: FsView }>();
   private readonly stdin = new Map<string, string | null>();
+  /** The newest record seen of each container (a starting one has its addresses before it is saved). */
+  private readonly latest = new Map<string, ContainerRecord>();
+  private readonly mounts: ContainerMounts;
+  private readonly containers: ContainerStore;
 
   /** What an attached client sends to the next start of a container (`docker run -i`). */
   stdinFor(id: string, data: string | null): void {
@@ -47,7 +63,19 @@ export class Environments implements ContainerEnvironment {
     private readonly kernel: Kernel,
     private readonly rt: Runtime,
     private readonly onAutoRemove: (rec: ContainerRecord) => void,
-  ) {}
+  ) {
+    this.mounts = new ContainerMounts(store, () => rt.clock.now());
+    this.containers = new ContainerStore(store);
+  }
+
+  private seen(rec: ContainerRecord): ContainerRecord {
+    this.latest.set(rec.ID, rec);
+    return rec;
+  }
+
+  private current(id: string): ContainerRecord | undefined {
+    return this.latest.get(id) ?? this.containers.get(id);
+  }
 
   private upperFile(rec: ContainerRecord): string {
     return `overlay2/${rec.RWLayer}/files.json`;
@@ -58,6 +86,7 @@ export class Environments implements ContainerEnvironment {
   }
 
   private rootfs(rec: ContainerRecord): { union: UnionFs; fs: FsView } {
+    this.seen(rec);
     const cached = this.open.get(rec.ID);
     if (cached) return cached;
     const lowers: FileEntry[][] = rec.ParentLayer
@@ -70,26 +99,49 @@ export class Environments implements ContainerEnvironment {
       readOnly: rec.HostConfig.ReadonlyRootfs,
       limits: LAYER_LIMITS,
     });
-    const mounts: FileMount[] = [
+    const id = rec.ID;
+    const files: FileMount[] = [
       { path: '/etc/hostname', content: () => Buffer.from(`${rec.Config.Hostname}\n`) },
-      { path: '/etc/hosts', content: () => Buffer.from(this.hostsFile(rec)) },
-      { path: '/etc/resolv.conf', content: () => Buffer.from(this.resolvConf()) },
+      { path: '/etc/hosts', content: () => Buffer.from(this.hostsFile(id)) },
+      { path: '/etc/resolv.conf', content: () => Buffer.from(this.resolvConf(id)) },
     ];
-    const entry = { union, fs: new MountedFs(union, mounts, () => this.rt.clock.now()) as FsView };
+    const base = new MountedFs(union, files, () => this.rt.clock.now());
+    // volumes: volumes, bind mounts and tmpfs over the root filesystem.
+    const dirs = this.mounts.open(rec, base);
+    const entry = { union, fs: dirs.length ? new MountTableFs(base, dirs) : (base as FsView) };
     this.open.set(rec.ID, entry);
     return entry;
   }
 
-  private hostsFile(rec: ContainerRecord): string {
-    const ip = Object.values(rec.NetworkSettings.Networks)[0]?.IPAddress;
-    let text =
-      '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
-    if (ip) text += `${ip}\t${rec.Config.Hostname}\n`;
-    return text;
+  /** /etc/hosts: docker's defaults, `--add-host`, `--link` entries, the container's addresses. */
+  private hostsFile(id: string): string {
+    const rec = this.current(id);
+    if (!rec) return '';
+    return hostsFile(
+      rec,
+      linkEntries(rec, this.containers),
+      hostResolverFiles(this.kernel.hostView().uts().nodename).hosts,
+    );
   }
 
-  private resolvConf(): string {
-    return "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 10.0.2.3\nsearch .\n\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: []\n";
+  private resolvConf(id: string): string {
+    const rec = this.current(id);
+    if (!rec) return '';
+    const user = Object.keys(rec.NetworkSettings.Networks).some((n) => !isPredefined(n));
+    return resolvConf(rec, user, hostResolverFiles(this.kernel.hostView().uts().nodename).resolv);
+  }
+
+  /** What a container's processes see of the network (the host's view with `rec` undefined). */
+  netView(rec: ContainerRecord | undefined): NetView {
+    return new EngineNetView(
+      {
+        store: this.store,
+        containers: this.containers,
+        kernel: this.kernel,
+        fsOf: (peer) => this.view(this.current(peer.ID) ?? peer, () => peer.State.Pid || 1),
+      },
+      rec && this.current(rec.ID),
+    );
   }
 
   /** The container's view for processes: root filesystem plus /proc and /sys of `viewerPid`. */
@@ -128,15 +180,23 @@ export class Environments implements ContainerEnvironment {
         ]),
       ),
     } as unknown as FsView;
-    return new ProgramRunner(
+    const runner = new ProgramRunner(
       fs,
       () => this.kernel.view(viewerPid(), (uid) => passwd.find((p) => p.uid === uid)?.name),
       `${rec.ID}:${rec.RestartCount}`,
     );
+    return withNet(runner, () => this.netView(rec));
   }
 
   processSpec(rec: ContainerRecord): ProcessSpec {
-    const fs = this.rootfs(rec).fs;
+    let fs: FsView;
+    try {
+      fs = this.rootfs(rec).fs;
+    } catch (e) {
+      // A mount that cannot be set up fails the start: the endpoints made for it go again.
+      if (e instanceof EngineError) new NetworkAllocator(this.store, this.rt.random).detach(rec);
+      throw e;
+    }
     const env: Record<string, string> = {};
     for (const kv of rec.Config.Env ?? []) {
       const eq = kv.indexOf('=');
@@ -184,9 +244,27 @@ export class Environments implements ContainerEnvironment {
     const entry = this.open.get(rec.ID);
     if (!entry) return;
     this.store.writeText(this.upperFile(rec), JSON.stringify(encodeFiles(entry.union.upperEntries())));
+    this.mounts.save(rec);
   }
 
+  /** `--rm`: the container goes, and with it the anonymous volumes only it used. */
   autoRemove(rec: ContainerRecord): void {
     this.onAutoRemove(rec);
+    this.removeVolumesOf(rec);
+  }
+
+  /** Anonymous volumes of a removed container (`docker rm -v`, `--rm`). */
+  removeVolumesOf(rec: ContainerRecord): void {
+    const names = rec.MountPoints.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!);
+    if (!names.length) return;
+    removeAnonymousVolumes(
+      {
+        volumes: new VolumeStore(this.store),
+        containers: this.containers,
+        random: this.rt.random,
+        now: this.rt.clock.now(),
+      },
+      names,
+    );
   }
 }

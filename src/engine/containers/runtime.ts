@@ -48,7 +48,8 @@ export class ContainerRuntime {
     private readonly events: EventLog,
     private readonly env: ContainerEnvironment,
   ) {
-    this.network = new NetworkAllocator(store, rt.random);
+    // network: the clock dates the predefined networks made on first use.
+    this.network = new NetworkAllocator(store, rt.random, () => rt.clock.now());
   }
 
   /** dockerd forks one docker-proxy per published address and port. */
@@ -136,7 +137,8 @@ export class ContainerRuntime {
 
   /** `POST /containers/{id}/start` at time `at`. Throws StartError (126/127) when the command cannot run. */
   async start(rec: ContainerRecord, at = this.now()): Promise<void> {
-    if (rec.State.Running) return;
+    // A restarting container counts as running, but its restart is a real start.
+    if (rec.State.Running && !rec.State.Restarting) return;
     const proxies = this.network.attach(rec);
     const spec = this.env.processSpec(rec);
     const ns = this.namespaces(rec);

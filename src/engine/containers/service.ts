@@ -20,6 +20,8 @@ import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
 import { hostFs } from '../host.js';
 import type { ImageServices } from '../images/services.js';
+import { addHostNetworkTools } from '../network/host-tools.js';
+import { withNet } from '../network/runner-net.js';
 import type { Runtime } from '../runtime.js';
 import { createContainer } from './create.js';
 import { Environments } from './environment.js';
@@ -157,7 +159,7 @@ export class ContainerService {
     await this.runtime.signal(rec, sig, this.now());
   }
 
-  remove(ref: string, opts: { force?: boolean }): void {
+  remove(ref: string, opts: { force?: boolean; volumes?: boolean }): void {
     const rec = this.find(ref);
     if (rec.State.Running && !opts.force) {
       if (rec.State.Paused)
@@ -175,6 +177,8 @@ export class ContainerService {
       this.runtime.exitContainer(rec, loadRuntime(this.store, rec.ID), 137, this.now(), false);
     }
     this.removeRecord(this.containers.get(rec.ID) ?? rec);
+    // volumes: `docker rm -v` takes the container's anonymous volumes with it.
+    if (opts.volumes) this.env.removeVolumesOf(rec);
   }
 
   private removeRecord(rec: ContainerRecord): void {
@@ -358,6 +362,7 @@ export class ContainerService {
     stdin: string | null,
   ): Promise<{ events: TimelineEvent[]; code: number }> {
     const base = hostFs(this.host, () => this.now());
+    addHostNetworkTools(base, this.host.hostname); // network: curl, ip, ping… and the resolver files
     const ns = this.kernel.hostNamespaces();
     const pid = this.kernel.spawn({
       ppid: this.kernel.hostShellPid(),
@@ -370,10 +375,13 @@ export class ContainerService {
       tty: 'pts/0',
     });
     const passwd = (uid: number) => HOST_USERS[uid];
-    const runner = new ProgramRunner(
-      this.kernel.procFs(base, pid),
-      () => this.kernel.view(pid, passwd),
-      `host:${this.now()}`,
+    const runner = withNet(
+      new ProgramRunner(
+        this.kernel.procFs(base, pid),
+        () => this.kernel.view(pid, passwd),
+        `host:${this.now()}`,
+      ),
+      () => this.env.netView(undefined), // network: the host's side of docker's networks
     );
     try {
       const outcome = await runner.run({

@@ -1,141 +1,162 @@
 import type { EndpointSettings, PortBinding } from '../../api/containers.js';
-import { EngineError } from '../../api/errors.js';
+import { conflict, notFound } from '../../api/errors.js';
 import type { StateStore } from '../../store/index.js';
 import { generateId } from '../../util/ids.js';
 import type { Random } from '../../util/random.js';
 import type { ContainerRecord } from '../containers/record.js';
+import { ContainerStore } from '../containers/store.js';
+import { allocateAddress, endpointSettings, isUserBridge, macFor, subnetOf, vethName } from './endpoints.js';
+import { HostPorts, type ProxySpec } from './ports.js';
+import { type EndpointRecord, type NetworkDoc, NetworkStore } from './store.js';
 
-const FILE = 'network/allocations.json';
-const EPHEMERAL_START = 32768;
+export type { ProxySpec } from './ports.js';
 
-interface Allocations {
-  /** IPv4 address → container ID, on the default bridge. */
-  ips: Record<string, string>;
-  /** `ip:port/proto` → container ID. */
-  ports: Record<string, string>;
-  bridgeId?: string;
+/** The networks of a container in the order its interfaces get them: its network mode's first. */
+export function attachOrder(rec: ContainerRecord): string[] {
+  const keys = Object.keys(rec.NetworkSettings.Networks);
+  if (keys.length === 0) return [rec.HostConfig.NetworkMode || 'bridge'];
+  const mode = rec.HostConfig.NetworkMode;
+  const first = keys.find((k) => k === mode || rec.NetworkSettings.Networks[k]?.NetworkID === mode);
+  return [...(first ? [first] : []), ...keys.filter((k) => k !== first).sort()];
 }
 
-export interface ProxySpec {
-  proto: string;
-  hostIp: string;
-  hostPort: number;
-  containerIp: string;
-  containerPort: number;
+/** Names a container answers to on a user-defined network's DNS: its name, short ID and aliases. */
+export function dnsNames(rec: ContainerRecord, aliases: string[] | null | undefined): string[] {
+  return [rec.Name.slice(1), rec.ID.slice(0, 12), ...(aliases ?? [])];
 }
 
 /**
- * Addresses and published ports of the default bridge (docker0, 172.17.0.0/16): the lowest
- * free address for each running container, host ports checked for clashes, ephemeral ports
- * from 32768 for `-P` and `-p 80`.
+ * Endpoints and published ports of running containers. A starting container gets an endpoint
+ * on each of its networks (the lowest free address, a MAC made from it, a veth pair) and its
+ * host ports; a stopped one gives them all back. Its inspect entries follow.
  */
 export class NetworkAllocator {
-  private doc: Allocations;
+  private readonly networks: NetworkStore;
+  private readonly ports: HostPorts;
 
   constructor(
     private readonly store: StateStore,
     private readonly random: Random,
+    now: () => number = () => 0,
   ) {
-    const text = store.readText(FILE);
-    this.doc = text ? (JSON.parse(text) as Allocations) : { ips: {}, ports: {} };
+    this.networks = new NetworkStore(store, random, now);
+    this.ports = new HostPorts(store);
   }
 
-  private save(): void {
-    this.store.writeJson(FILE, this.doc);
+  private docFor(key: string, settings: EndpointSettings | undefined): NetworkDoc | undefined {
+    return (
+      (settings?.NetworkID && this.networks.lookup(settings.NetworkID, false)) || this.networks.lookup(key)
+    );
   }
 
-  bridgeId(): string {
-    this.doc.bridgeId ??= generateId(this.random);
-    return this.doc.bridgeId;
-  }
-
-  private freeIp(): string {
-    for (let n = 2; n < 65534; n++) {
-      const ip = `172.17.${n >> 8}.${n & 255}`;
-      if (!this.doc.ips[ip]) return ip;
+  /** A new endpoint for `rec` on `doc` (saved in the network's document). */
+  private endpoint(rec: ContainerRecord, doc: NetworkDoc, id: string, ifname: string): EndpointRecord {
+    if (doc.Driver === 'host' || doc.Driver === 'null') {
+      return { EndpointID: id, MacAddress: '', IPv4Address: '', ifindex: 0, veth: '', ifname: '' };
     }
-    throw new EngineError('system', 'no available IPv4 addresses on this network');
+    const wanted = rec.NetworkSettings.Networks[doc.Name]?.IPAMConfig?.IPv4Address;
+    const ip = allocateAddress(doc, wanted || undefined);
+    const prefix = subnetOf(doc)!.subnet.split('/')[1];
+    const ifindex = this.networks.takeIfindex(2);
+    return {
+      EndpointID: id,
+      MacAddress: macFor(ip),
+      IPv4Address: `${ip}/${prefix}`,
+      ifindex,
+      veth: vethName(id),
+      ifname,
+    };
   }
 
-  private taken(ip: string, port: number, proto: string): boolean {
-    const wildcard = ip === '0.0.0.0' || ip === '::';
-    return Object.keys(this.doc.ports).some((key) => {
-      const m = /^(.*):(\d+)\/(\w+)$/.exec(key);
-      if (!m || Number(m[2]) !== port || m[3] !== proto) return false;
-      const other = m[1]!;
-      const otherWild = other === '0.0.0.0' || other === '::';
-      const sameFamily = other.includes(':') === ip.includes(':');
-      return sameFamily && (other === ip || wildcard || otherWild);
+  private join(rec: ContainerRecord, key: string, id: string, ifname: string): EndpointRecord {
+    const keep = rec.NetworkSettings.Networks[key];
+    const doc = this.docFor(key, keep);
+    if (!doc) throw notFound(`network ${key} not found`);
+    const ep = this.endpoint(rec, doc, id, ifname);
+    doc.Endpoints[rec.ID] = ep;
+    this.networks.save(doc);
+    if (key !== doc.Name) delete rec.NetworkSettings.Networks[key];
+    rec.NetworkSettings.Networks[doc.Name] = endpointSettings(doc, ep, {
+      ...keep,
+      DNSNames: isUserBridge(doc) ? dnsNames(rec, keep?.Aliases) : null,
     });
+    return ep;
   }
 
-  private ephemeral(proto: string): number {
-    for (let p = EPHEMERAL_START; p < 61000; p++) {
-      if (!this.taken('0.0.0.0', p, proto) && !this.taken('::', p, proto)) return p;
+  /** Legacy links need their target running when the linking container starts. */
+  private checkLinks(rec: ContainerRecord): void {
+    const links = rec.HostConfig.Links ?? [];
+    if (!links.length) return;
+    const containers = new ContainerStore(this.store);
+    for (const link of links) {
+      const [target = '', alias] = link.replace(/^\//, '').split(':');
+      if (!containers.lookup(target)?.State.Running) {
+        const as = (alias ?? target).split('/').pop();
+        throw conflict(`Cannot link to a non running container: /${target} AS /${rec.Name.slice(1)}/${as}`);
+      }
     }
-    throw new EngineError('system', 'no ports available');
   }
 
-  /** Connects a starting container: an address, its endpoint and its published ports. */
+  /** Connects a starting container: its endpoints and its published ports (docker-proxy specs). */
   attach(rec: ContainerRecord): ProxySpec[] {
-    const mode = rec.HostConfig.NetworkMode;
-    const endpointId = generateId(this.random);
+    this.checkLinks(rec);
+    const order = attachOrder(rec);
+    // Endpoint, then sandbox: the IDs come in the daemon's order.
+    const firstId = generateId(this.random);
     rec.NetworkSettings.SandboxID = generateId(this.random);
-    if (mode === 'host' || mode === 'none') {
-      rec.NetworkSettings.Networks = {
-        [mode]: endpoint(mode === 'host' ? '' : '', '', endpointId, this.bridgeId(), 0),
-      };
+    let primary: EndpointRecord | undefined;
+    try {
+      order.forEach((key, i) => {
+        const ep = this.join(rec, key, i === 0 ? firstId : generateId(this.random), `eth${i}`);
+        if (i === 0) primary = ep;
+      });
+      return this.publish(rec, primary, firstId);
+    } catch (e) {
+      this.detach(rec);
+      throw e;
+    }
+  }
+
+  private publish(
+    rec: ContainerRecord,
+    primary: EndpointRecord | undefined,
+    endpointId: string,
+  ): ProxySpec[] {
+    const ports: Record<string, PortBinding[] | null> = {};
+    for (const key of Object.keys(rec.Config.ExposedPorts ?? {})) ports[key] = null;
+    const ip = primary?.IPv4Address.split('/')[0] ?? '';
+    if (!ip) {
       rec.NetworkSettings.Ports = {};
       return [];
     }
-    const ip = this.freeIp();
     const wanted: Record<string, PortBinding[]> = { ...(rec.HostConfig.PortBindings ?? {}) };
     if (rec.HostConfig.PublishAllPorts) {
       for (const key of Object.keys(rec.Config.ExposedPorts ?? {}))
         wanted[key] ??= [{ HostIp: '', HostPort: '' }];
     }
-    const ports: Record<string, PortBinding[] | null> = {};
-    const proxies: ProxySpec[] = [];
-    const claimed: string[] = [];
-    for (const key of Object.keys(rec.Config.ExposedPorts ?? {})) ports[key] = null;
-    for (const [key, bindings] of Object.entries(wanted)) {
-      const [portText, proto = 'tcp'] = key.split('/');
-      const out: PortBinding[] = [];
-      for (const b of bindings) {
-        const hostPort = b.HostPort ? Number(b.HostPort.split('-')[0]) : this.ephemeral(proto);
-        const ips = b.HostIp ? [b.HostIp] : ['0.0.0.0', '::'];
-        for (const hostIp of ips) {
-          if (this.taken(hostIp, hostPort, proto)) {
-            for (const c of claimed) delete this.doc.ports[c];
-            throw new EngineError(
-              'system',
-              `failed to set up container networking: driver failed programming external connectivity on endpoint ${rec.Name.slice(1)} (${endpointId}): Bind for ${hostIp.includes(':') ? `[${hostIp}]` : hostIp}:${hostPort} failed: port is already allocated`,
-            );
-          }
-          const slot = `${hostIp}:${hostPort}/${proto}`;
-          this.doc.ports[slot] = rec.ID;
-          claimed.push(slot);
-          out.push({ HostIp: hostIp, HostPort: String(hostPort) });
-          proxies.push({ proto, hostIp, hostPort, containerIp: ip, containerPort: Number(portText) });
-        }
-      }
-      ports[key] = out;
-    }
-    this.doc.ips[ip] = rec.ID;
-    rec.NetworkSettings.Networks = { bridge: endpoint(ip, '172.17.0.1', endpointId, this.bridgeId(), 16) };
-    rec.NetworkSettings.Ports = ports as Record<string, PortBinding[]>;
-    this.save();
+    const { bindings, proxies } = this.ports.claim(
+      rec.ID,
+      wanted,
+      ip,
+      (hostIp, hostPort) =>
+        `failed to set up container networking: driver failed programming external connectivity on endpoint ${rec.Name.slice(1)} (${endpointId}): Bind for ${hostIp.includes(':') ? `[${hostIp}]` : hostIp}:${hostPort} failed: port is already allocated`,
+    );
+    rec.NetworkSettings.Ports = { ...ports, ...bindings } as Record<string, PortBinding[]>;
     return proxies;
   }
 
-  /** Frees a stopped container's address and ports (its endpoint stays in inspect, emptied). */
+  /** Frees a stopped container's addresses and ports (its endpoints stay in inspect, emptied). */
   detach(rec: ContainerRecord): void {
-    for (const [ip, id] of Object.entries(this.doc.ips)) if (id === rec.ID) delete this.doc.ips[ip];
-    for (const [slot, id] of Object.entries(this.doc.ports)) if (id === rec.ID) delete this.doc.ports[slot];
-    this.save();
-    for (const [name, ep] of Object.entries(rec.NetworkSettings.Networks)) {
-      rec.NetworkSettings.Networks[name] = {
-        ...ep,
+    this.ports.release(rec.ID);
+    for (const [key, settings] of Object.entries(rec.NetworkSettings.Networks)) {
+      const doc = (settings.NetworkID && this.networks.lookup(settings.NetworkID, false)) || undefined;
+      const found = doc ?? this.networks.lookup(key, false);
+      if (found?.Endpoints[rec.ID]) {
+        delete found.Endpoints[rec.ID];
+        this.networks.save(found);
+      }
+      rec.NetworkSettings.Networks[key] = {
+        ...settings,
         EndpointID: '',
         Gateway: '',
         IPAddress: '',
@@ -145,36 +166,19 @@ export class NetworkAllocator {
     }
     rec.NetworkSettings.SandboxID = '';
   }
-}
 
-/** Docker's MAC for an address on the bridge: 02:42 followed by the IPv4 bytes. */
-function macFor(ip: string): string {
-  if (!ip) return '';
-  return ['02', '42', ...ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0'))].join(':');
-}
+  /** `network connect` on a running container: one more endpoint, the next ethN. */
+  connectRunning(rec: ContainerRecord, key: string): void {
+    const active = this.networks.all().filter((d) => d.Endpoints[rec.ID]).length;
+    this.join(rec, key, generateId(this.random), `eth${active}`);
+  }
 
-function endpoint(
-  ip: string,
-  gateway: string,
-  endpointId: string,
-  networkId: string,
-  prefix: number,
-): EndpointSettings {
-  return {
-    IPAMConfig: null,
-    Links: null,
-    Aliases: null,
-    MacAddress: macFor(ip),
-    DriverOpts: null,
-    GwPriority: 0,
-    NetworkID: networkId,
-    EndpointID: endpointId,
-    Gateway: gateway,
-    IPAddress: ip,
-    IPPrefixLen: prefix,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
-    DNSNames: null,
-  };
+  /** `network disconnect`: the endpoint goes, and the network leaves the container's settings. */
+  disconnect(rec: ContainerRecord, doc: NetworkDoc): void {
+    if (doc.Endpoints[rec.ID]) {
+      delete doc.Endpoints[rec.ID];
+      this.networks.save(doc);
+    }
+    delete rec.NetworkSettings.Networks[doc.Name];
+  }
 }

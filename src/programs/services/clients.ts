@@ -1,3 +1,4 @@
+import { connectRemote, psqlArgs, runQuery } from '../net/pg.js';
 import { finished } from '../run.js';
 import type { ProcessContext, Program, ProgramRun } from '../types.js';
 import { isRunning, notSimulated, programVersion, versionOf } from './common.js';
@@ -119,6 +120,17 @@ export const psql: Program = {
     const pg = pgFacts(ctx);
     if (isVersion(ctx, '-V', '--version'))
       return finished(`psql (PostgreSQL) ${pg.version} (Debian ${pg.package})\n`);
+    // network: `psql -h HOST` connects over the container's network; `-c` runs simple queries.
+    const args = psqlArgs(ctx);
+    const version = `PostgreSQL ${pg.version} (Debian ${pg.package}) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit`;
+    if (args.host && !args.host.startsWith('/')) {
+      const failed = connectRemote(ctx, args);
+      if (failed) return failed;
+      return (
+        runQuery(args, version) ??
+        notSimulated(ctx, args.command ? `the query "${args.command}"` : 'an SQL session')
+      );
+    }
     const socket = '/var/run/postgresql/.s.PGSQL.5432';
     if (!isRunning(ctx, 'postgres')) {
       return finished(
@@ -135,7 +147,7 @@ export const psql: Program = {
         `psql: error: connection to server on socket "${socket}" failed: FATAL:  role "root" does not exist\n`,
         2,
       );
-    return notSimulated(ctx, 'an SQL session');
+    return runQuery(args, version) ?? notSimulated(ctx, 'an SQL session');
   },
 };
 

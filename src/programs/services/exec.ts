@@ -37,6 +37,8 @@ export function contextFor(
     sys,
     exec: (a, o) => ctx.exec(a, o),
     random: () => ctx.random(),
+    // network: the process keeps its network namespace across exec.
+    ...(ctx.net ? { net: ctx.net } : {}),
   };
 }
 

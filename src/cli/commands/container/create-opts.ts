@@ -5,6 +5,7 @@ import { parseMemoryBytes } from '../../../format/size.js';
 import type { CommandContext } from '../../context.js';
 import { CliError, runWrapped } from '../../errors.js';
 import { type FlagSpec, FlagValueError, parseGoInt } from '../../spec.js';
+import { parseMountFlag, splitVolumeFlags, tmpfsFlags } from '../volume/mount-flag.js';
 import { PortSpecError, parsePortSpec } from './ports.js';
 import { CREATE_FLAG_LIST, RUN_FLAG_LIST } from './run-flags.js';
 
@@ -31,6 +32,17 @@ const PARSERS: Record<string, (raw: string) => unknown> = {
     if (raw.startsWith('=')) throw new FlagValueError(`invalid environment variable: ${raw}`);
     return raw;
   },
+  // volumes: --mount is checked as the client checks it (its source is made absolute later).
+  mount: (raw) => {
+    parseMountFlag(raw, '/');
+    return raw;
+  },
+  // network: --ip must be an IPv4 address.
+  ip: (raw) => {
+    if (!/^(\d{1,3})(\.\d{1,3}){3}$/.test(raw) || raw.split('.').some((b) => Number(b) > 255))
+      throw new FlagValueError(`invalid string being converted to IP address: ${raw}`);
+    return raw;
+  },
 };
 
 function sizeFlag(raw: string): number {
@@ -42,7 +54,11 @@ function sizeFlag(raw: string): number {
 }
 
 function withParsers(list: FlagSpec[]): FlagSpec[] {
-  return list.map((f) => (PARSERS[f.long] ? { ...f, parse: PARSERS[f.long] } : f));
+  return list.map((f) => {
+    const parsed = PARSERS[f.long] ? { ...f, parse: PARSERS[f.long] } : f;
+    // volumes: --mount may be given many times.
+    return f.long === 'mount' ? { ...parsed, repeatable: true, default: [] } : parsed;
+  });
 }
 
 export const RUN_FLAGS = withParsers(RUN_FLAG_LIST);
@@ -117,6 +133,20 @@ export function buildCreateRequest(
   }
   const network = opts.network as string | undefined;
   if (network === '') throw runWrapped(command, 'no name set for network');
+  // volumes: -v binds and anonymous volumes, --mount, --tmpfs, --volumes-from.
+  const volumeFlags = splitVolumeFlags(opts.volume, ctx.cwd);
+  if ('error' in volumeFlags) throw runWrapped(command, volumeFlags.error);
+  const mounts = ((opts.mount as string[] | undefined) ?? []).map((m) => parseMountFlag(m, ctx.cwd));
+  const tmpfs = tmpfsFlags((opts.tmpfs as string[] | undefined) ?? []);
+  const volumesFrom = (opts['volumes-from'] as string[] | undefined) ?? [];
+  // network: --network-alias, --ip and --link.
+  const aliases = (opts['network-alias'] as string[] | undefined) ?? [];
+  const ip = opts.ip as string | undefined;
+  const links = (opts.link as string[] | undefined) ?? [];
+  const endpoint = {
+    ...(aliases.length ? { Aliases: aliases } : {}),
+    ...(ip ? { IPAMConfig: { IPv4Address: ip } } : {}),
+  };
   const labels: Record<string, string> = {};
   for (const l of opts.label) {
     const eq = l.indexOf('=');
@@ -142,7 +172,7 @@ export function buildCreateRequest(
       Env: env.length ? env : null,
       Cmd: cmd.length ? cmd : null,
       Image: image,
-      Volumes: null,
+      Volumes: Object.keys(volumeFlags.volumes).length ? volumeFlags.volumes : null,
       WorkingDir: (opts.workdir as string) ?? '',
       Entrypoint: entrypoint !== undefined ? (entrypoint === '' ? [] : [entrypoint]) : null,
       OnBuild: null,
@@ -151,7 +181,11 @@ export function buildCreateRequest(
       ...(opts['stop-timeout'] !== undefined ? { StopTimeout: opts['stop-timeout'] as number } : {}),
     },
     hostConfig: {
-      Binds: opts.volume.length ? opts.volume : null,
+      Binds: volumeFlags.binds.length ? volumeFlags.binds : null,
+      ...(mounts.length ? { Mounts: mounts } : {}),
+      ...(Object.keys(tmpfs).length ? { Tmpfs: tmpfs } : {}),
+      ...(volumesFrom.length ? { VolumesFrom: volumesFrom } : {}),
+      ...(links.length ? { Links: links } : {}),
       NetworkMode: network ?? 'default',
       PortBindings: bindings,
       RestartPolicy: restartPolicy(opts.restart, command),
@@ -174,6 +208,9 @@ export function buildCreateRequest(
       OomKillDisable: opts['oom-kill-disable'] === true ? true : null,
       ...(opts.init === true ? { Init: true } : {}),
     },
+    ...(Object.keys(endpoint).length
+      ? { networking: { EndpointsConfig: { [network ?? 'default']: endpoint } } }
+      : {}),
   };
 }
 
