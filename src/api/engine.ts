@@ -17,6 +17,7 @@ import type {
   VolumePruneReport,
   WaitResult,
 } from './containers.js';
+import type { EngineError } from './errors.js';
 import type {
   BuildEvent,
   BuildOptions,
@@ -190,6 +191,14 @@ export interface Engine {
   volumeRemove(name: string, opts: { force?: boolean }): Promise<void>;
   /** `POST /volumes/prune`: unused anonymous volumes, or every unused one with `all`. */
   volumePrune(opts: { all?: boolean; filters?: Filters }): Promise<VolumePruneReport>;
+  /**
+   * `docker stop A B C`: the client stops containers in parallel, so they are signalled at
+   * once and their timeouts run together. One entry per ref: its error, or null.
+   */
+  containerStopMany(
+    refs: string[],
+    opts: { timeout?: number; signal?: string },
+  ): Promise<(EngineError | null)[]>;
 }
 
 /** `GET /system/df` (the parts filled so far). */

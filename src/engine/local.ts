@@ -699,4 +699,25 @@ export class LocalEngine implements Engine {
   async volumePrune(opts: { all?: boolean; filters?: Filters }): Promise<VolumePruneReport> {
     return this.volumes((m, ctx) => m.pruneVolumes(ctx, opts.all ?? false, opts.filters));
   }
+
+  async containerStopMany(
+    refs: string[],
+    opts: { timeout?: number; signal?: string },
+  ): Promise<(EngineError | null)[]> {
+    return this.session((svc) =>
+      Promise.all(
+        refs.map((ref) =>
+          svc
+            .stop(ref, opts, (ms) => passTime(svc.rt, ms))
+            .then(
+              () => null,
+              (e: unknown) => {
+                if (e instanceof EngineError) return e;
+                throw e;
+              },
+            ),
+        ),
+      ),
+    );
+  }
 }

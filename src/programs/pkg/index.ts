@@ -3,6 +3,7 @@ import { apkProgram } from './apk/apk.js';
 import { aptGetProgram, aptProgram } from './apt/apt-get.js';
 import { aptCacheProgram, dpkgProgram } from './apt/query.js';
 import { npmProgram } from './npm/npm.js';
+import { yarnProgram } from './npm/yarn.js';
 import { pipProgram } from './pip/pip.js';
 
 /**
@@ -20,4 +21,5 @@ export function registerPackagePrograms(): void {
   registerProgram(dpkgProgram, 'dpkg:dpkg', 'dpkg:dpkg-query', 'dpkg-query');
   registerProgram(pipProgram, 'pip3', 'pip@24.0', 'pip@23.0.1', 'pip@24.1.2', 'python3-pip:pip3.11');
   registerProgram(npmProgram, 'npm@10.7.0', 'npm@10.8.0', 'npm@10.8.2');
+  registerProgram(yarnProgram, 'yarn@1.22.22');
 }

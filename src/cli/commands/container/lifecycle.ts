@@ -33,7 +33,13 @@ export const stop = module(
       timeout: p.opts.timeout as number | undefined,
       signal: p.opts.signal as string | undefined,
     };
-    return forEachContainer(ctx, p.args, (ref) => engine.containerStop(ref, opts));
+    // Stopped together, as docker's client stops them in parallel (one timeout for all).
+    const errors = await engine.containerStopMany(p.args, opts);
+    let i = 0;
+    return forEachContainer(ctx, p.args, async () => {
+      const e = errors[i++];
+      if (e) throw e;
+    });
   },
 );
 

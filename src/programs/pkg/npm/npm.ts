@@ -19,7 +19,7 @@ import { runScript } from './scripts.js';
 
 const VALUE_FLAGS = ['--prefix', '--omit', '--registry', '-w', '--workspace'];
 
-function depsOf(json: Record<string, unknown> | undefined, dev: boolean): [string, string, boolean][] {
+export function depsOf(json: Record<string, unknown> | undefined, dev: boolean): [string, string, boolean][] {
   const list = (k: string, isDev: boolean) =>
     Object.entries((json?.[k] as Record<string, string> | undefined) ?? {}).map(
       ([n, r]) => [n, r, isDev] as [string, string, boolean],
