@@ -175,6 +175,12 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/container/attach-cmd.js').then((m) => m.attach),
   },
   {
+    path: 'container update',
+    description: 'Update configuration of one or more containers',
+    aliases: ['update'],
+    load: () => import('./commands/container/update.js').then((m) => m.update),
+  },
+  {
     path: 'container cp',
     description: 'Copy files/folders between a container and the local filesystem',
     aliases: ['cp'],

@@ -52,6 +52,19 @@ import { Runtime } from './runtime.js';
 import { buildInfo, buildVersion } from './system.js';
 import { passTime } from './time.js';
 
+/** The top-level entries of a state folder, the only ones `dockersim reset` removes. */
+const STATE_ENTRIES = [
+  'builder',
+  'containers',
+  'dockersim',
+  'engine-id',
+  'image',
+  'kernel',
+  'network',
+  'overlay2',
+  'volumes',
+];
+
 export interface EngineOptions {
   store: StateStore;
   env: NodeJS.ProcessEnv;
@@ -222,6 +235,51 @@ export class LocalEngine implements Engine {
         onChunk({ stream: e.kind, text: e.text, time: start + e.at });
     }
     return code;
+  }
+
+  async containerUpdate(
+    ref: string,
+    update: Partial<import('../api/containers.js').HostConfig>,
+  ): Promise<{ Warnings: string[] }> {
+    const { limitsFromFlags } = await import('../kernel/limits.js');
+    return this.session((svc) => {
+      const rec = svc.find(ref);
+      const h = { ...rec.HostConfig };
+      for (const [k, v] of Object.entries(update)) if (v !== undefined) (h as Record<string, unknown>)[k] = v;
+      if (h.Memory && h.MemorySwap > 0 && h.MemorySwap < h.Memory) {
+        throw new EngineError(
+          'invalid-parameter',
+          'Minimum memoryswap limit should be larger than memory limit, see usage',
+        );
+      }
+      if (update.Memory && update.Memory < 6 * 1024 * 1024)
+        throw new EngineError('invalid-parameter', 'Minimum memory limit allowed is 6MB');
+      rec.HostConfig = h;
+      svc.containers.save(rec);
+      if (rec.State.Running) {
+        svc.kernel.updateCgroup(
+          `/system.slice/docker-${rec.ID}.scope`,
+          limitsFromFlags({
+            memory: h.Memory,
+            memorySwap: h.MemorySwap,
+            memoryReservation: h.MemoryReservation,
+            nanoCpus: h.NanoCpus,
+            cpuQuota: h.CpuQuota,
+            cpuPeriod: h.CpuPeriod,
+            cpuShares: h.CpuShares,
+            pidsLimit: h.PidsLimit ?? 0,
+          }),
+        );
+      }
+      svc.events.emit(
+        'container',
+        'update',
+        rec.ID,
+        { name: rec.Name.slice(1), image: rec.Config.Image },
+        svc.now(),
+      );
+      return { Warnings: [] };
+    });
   }
 
   async containerDiff(ref: string): Promise<{ Kind: 0 | 1 | 2; Path: string }[]> {
@@ -611,8 +669,10 @@ export class LocalEngine implements Engine {
       throw systemError(`refusing to reset ${root}: it is not a dockersim state folder`);
     }
     await withStateLock(root, async () => {
+      // Only what dockersim itself keeps there: anything else in the folder is left alone.
       for (const entry of fs.readdirSync(root)) {
-        if (entry !== 'engine.lock') fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+        if (STATE_ENTRIES.includes(entry))
+          fs.rmSync(path.join(root, entry), { recursive: true, force: true });
       }
     });
   }

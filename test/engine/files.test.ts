@@ -36,3 +36,19 @@ describe('docker cp, export and import', () => {
     );
   });
 });
+
+describe('docker update', () => {
+  it("writes new limits into the running container's cgroup", async () => {
+    const env = deterministicEnv(tempHome());
+    const id = (await runCli(['run', '-d', '--name', 'web', 'nginx'], env)).stdout.trim();
+    const cgroup = `/sys/fs/cgroup/system.slice/docker-${id}.scope`;
+    expect((await runCli(['host', 'cat', `${cgroup}/memory.max`], env)).stdout).toBe('max\n');
+    expect((await runCli(['update', '-m', '64m', '--cpus', '1.5', 'web'], env)).stdout).toBe('web\n');
+    expect((await runCli(['host', 'cat', `${cgroup}/memory.max`], env)).stdout).toBe('67108864\n');
+    expect((await runCli(['host', 'cat', `${cgroup}/cpu.max`], env)).stdout).toBe('150000 100000\n');
+    expect((await runCli(['inspect', '-f', '{{.HostConfig.Memory}}', 'web'], env)).stdout).toBe('67108864\n');
+    const bad = await runCli(['update', '-m', '12x', 'web'], env);
+    expect(bad.code).toBe(125);
+    expect(bad.stderr).toMatch(/^invalid argument "12x" for "-m, --memory" flag: invalid suffix: 'x'\n/);
+  });
+});

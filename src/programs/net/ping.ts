@@ -66,7 +66,7 @@ function timeline(ctx: ProcessContext, p: Plan, flavour: Flavour): ProgramRun {
     {
       at,
       kind: 'stdout',
-      text: summary(p, sent, times.slice(0, sent), flavour, Math.max(0, (sent - 1) * p.interval + 1)),
+      text: summary(p, sent, times.slice(0, sent), flavour, (sent - 1) * (p.interval + 1)),
     },
     { at: at + 1, kind: 'exit', code: p.replies && sent > 0 ? 0 : 1 },
   ];

@@ -23,7 +23,7 @@ function save(ctx: ProcessContext, file: string, r: HttpResponse, out: Output): 
 /** BusyBox's one-line progress bar for a finished transfer. */
 function bar(name: string, size: number): string {
   const shown = size < 100000 ? String(size).padStart(5) : `${String(Math.floor(size / 1024)).padStart(4)}k`;
-  return `${name.slice(0, 20).padEnd(20)}100% |${'*'.repeat(32)}| ${shown}  0:00:00 ETA\n`;
+  return `${name.slice(0, 20).padEnd(20)} 100% |${'*'.repeat(32)}| ${shown}  0:00:00 ETA\n`;
 }
 
 /** BusyBox wget (Alpine): `Connecting to …`, the bar, and its terse errors. */
