@@ -2,7 +2,7 @@
 // Start-up cost of dockersim commands, as ratios to a bare `node -e 0` measured in the same run,
 // and a scale run (many containers). Uses only Node's own tools; prints medians.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -57,6 +57,16 @@ try {
   compare('dockersim info', [bin, 'info'], env);
   compare('dockersim ps', [bin, 'ps'], env);
   compare('dockersim images', [bin, 'images'], env);
+  // docker build of a 50-step Dockerfile, rebuilt from cache (every step CACHED).
+  const ctxDir = mkdtempSync(join(tmpdir(), 'dockersim-bench-build-'));
+  const steps = Array.from({ length: 49 }, (_, i) => `RUN echo step ${i} > /step-${i}`);
+  writeFileSync(join(ctxDir, 'Dockerfile'), `FROM alpine:3.20\n${steps.join('\n')}\n`);
+  spawnSync(process.execPath, [bin, 'pull', '-q', 'alpine:3.20'], { env });
+  spawnSync(process.execPath, [bin, 'build', '-q', '-t', 'fifty', ctxDir], { env });
+  compare('dockersim build (50 steps, cached)', [bin, 'build', '-q', '-t', 'fifty', ctxDir], env);
+  compare('dockersim version (for the build ratio)', [bin, 'version'], env);
+  rmSync(ctxDir, { recursive: true, force: true });
+
   if (process.env.BENCH_SCALE !== '0') {
     const n = Number(process.env.BENCH_CONTAINERS ?? 100);
     for (let i = 0; i < n; i++) spawnSync(process.execPath, [bin, 'create', 'alpine', 'true'], { env });
