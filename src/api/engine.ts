@@ -156,7 +156,10 @@ export interface Engine {
   /** `POST /images/create?fromSrc=-`: a filesystem tar becomes a one-layer image. */
   imageImport(tar: Buffer, opts: { ref?: string; message?: string; changes?: string[] }): Promise<string>;
   /** `POST /containers/{id}/update`: new resource limits (written to its cgroup at once) or restart policy. */
-  containerUpdate(ref: string, update: Partial<import('./containers.js').HostConfig>): Promise<{ Warnings: string[] }>;
+  containerUpdate(
+    ref: string,
+    update: Partial<import('./containers.js').HostConfig>,
+  ): Promise<{ Warnings: string[] }>;
   /** `GET /events` up to now, filtered by time. */
   events(opts: { since?: number; until?: number }): Promise<EngineEvent[]>;
   /** dockersim: runs one command on the simulated host (as root), streaming its output; resolves with its exit code. */

@@ -29,7 +29,14 @@ function make(name: string, extra: Partial<Parameters<typeof createNetwork>[3]> 
 
 function attach(doc: NetworkDoc, id: string, wanted?: string): string {
   const ip = allocateAddress(doc, wanted);
-  doc.Endpoints[id] = { EndpointID: id, MacAddress: macFor(ip), IPv4Address: `${ip}/16`, ifindex: 0, veth: '', ifname: 'eth0' };
+  doc.Endpoints[id] = {
+    EndpointID: id,
+    MacAddress: macFor(ip),
+    IPv4Address: `${ip}/16`,
+    ifindex: 0,
+    veth: '',
+    ifname: 'eth0',
+  };
   return ip;
 }
 
@@ -69,11 +76,15 @@ describe('network address allocation', () => {
   });
 
   it('takes addresses from --ip-range, and an asked-for address only once', () => {
-    const doc = make('ranged', { IPAM: { Config: [{ Subnet: '10.10.0.0/16', IPRange: '10.10.5.0/24', Gateway: '10.10.0.254' }] } });
+    const doc = make('ranged', {
+      IPAM: { Config: [{ Subnet: '10.10.0.0/16', IPRange: '10.10.5.0/24', Gateway: '10.10.0.254' }] },
+    });
     expect(attach(doc, 'a')).toBe('10.10.5.0');
     expect(attach(doc, 'b', '10.10.0.7')).toBe('10.10.0.7');
     expect(() => attach(doc, 'c', '10.10.0.7')).toThrow('Address already in use');
-    expect(() => attach(doc, 'd', '10.99.0.1')).toThrow(/no configured subnet or ip-range contain the IP address 10.99.0.1/);
+    expect(() => attach(doc, 'd', '10.99.0.1')).toThrow(
+      /no configured subnet or ip-range contain the IP address 10.99.0.1/,
+    );
   });
 
   it('makes the predefined networks once, with stable IDs', () => {
@@ -92,12 +103,12 @@ describe('published ports', () => {
   it('detects a host port clash, wildcard against any address', () => {
     const ports = new HostPorts(store);
     ports.claim('c1', { '80/tcp': [{ HostIp: '', HostPort: '8080' }] }, '172.17.0.2', clash);
-    expect(() => ports.claim('c2', { '80/tcp': [{ HostIp: '', HostPort: '8080' }] }, '172.17.0.3', clash)).toThrow(
-      'Bind for 0.0.0.0:8080 failed: port is already allocated',
-    );
-    expect(() => ports.claim('c3', { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }] }, 'x', clash)).toThrow(
-      EngineError,
-    );
+    expect(() =>
+      ports.claim('c2', { '80/tcp': [{ HostIp: '', HostPort: '8080' }] }, '172.17.0.3', clash),
+    ).toThrow('Bind for 0.0.0.0:8080 failed: port is already allocated');
+    expect(() =>
+      ports.claim('c3', { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }] }, 'x', clash),
+    ).toThrow(EngineError);
     // Another protocol, or another port, is free.
     ports.claim('c4', { '53/udp': [{ HostIp: '', HostPort: '8080' }] }, '172.17.0.4', clash);
     ports.release('c1');
@@ -109,7 +120,12 @@ describe('published ports', () => {
     const ports = new HostPorts(store);
     ports.claim('c1', { '443/tcp': [{ HostIp: '', HostPort: '8443' }] }, 'a', clash);
     expect(() =>
-      ports.claim('c2', { '80/tcp': [{ HostIp: '', HostPort: '8080' }], '443/tcp': [{ HostIp: '', HostPort: '8443' }] }, 'b', clash),
+      ports.claim(
+        'c2',
+        { '80/tcp': [{ HostIp: '', HostPort: '8080' }], '443/tcp': [{ HostIp: '', HostPort: '8443' }] },
+        'b',
+        clash,
+      ),
     ).toThrow();
     expect(ports.all().filter((p) => p.containerId === 'c2')).toEqual([]);
   });

@@ -14,7 +14,9 @@ describe('container name resolution', () => {
   beforeAll(async () => {
     expect((await docker('network', 'create', 'app')).code).toBe(0);
     expect((await docker('network', 'create', 'other')).code).toBe(0);
-    webId = (await docker('run', '-d', '--name', 'web', '--network', 'app', '--network-alias', 'www', 'nginx')).stdout.trim();
+    webId = (
+      await docker('run', '-d', '--name', 'web', '--network', 'app', '--network-alias', 'www', 'nginx')
+    ).stdout.trim();
     await docker('run', '-d', '--name', 'loner', '--network', 'other', 'alpine', 'sleep', '600');
     await docker('run', '-d', '--name', 'old', 'alpine', 'sleep', '600');
   }, 60_000);

@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FsError } from '../../src/fs/view.js';
 import { BindFs } from '../../src/engine/volumes/bindfs.js';
+import { FsError } from '../../src/fs/view.js';
 
 /**
  * The bind-mount boundary: a container reaches the host only below the directory it was
@@ -20,7 +20,9 @@ function snapshot(dir: string): string[] {
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
-      out.push(`${full}:${e.isDirectory() ? 'd' : e.isSymbolicLink() ? `l>${fs.readlinkSync(full)}` : fs.readFileSync(full, 'utf8')}`);
+      out.push(
+        `${full}:${e.isDirectory() ? 'd' : e.isSymbolicLink() ? `l>${fs.readlinkSync(full)}` : fs.readFileSync(full, 'utf8')}`,
+      );
       if (e.isDirectory()) walk(full);
     }
   };
@@ -146,37 +148,42 @@ describe('BindFs', () => {
     const hostile = fc.array(parts, { minLength: 1, maxLength: 8 }).map((p) => `/${p.join('/')}`);
     const before = snapshot(outside);
     fc.assert(
-      fc.property(hostile, hostile, fc.constantFrom('read', 'write', 'mkdir', 'rename', 'remove', 'symlink', 'chmod'), (a, b2, op) => {
-        const b = new BindFs(root);
-        try {
-          switch (op) {
-            case 'read':
-              expect(b.readFile(a).toString()).not.toContain(SECRET);
-              break;
-            case 'write':
-              b.writeFile(a, 'pwned');
-              break;
-            case 'mkdir':
-              b.mkdir(a, { recursive: true });
-              break;
-            case 'rename':
-              b.rename(a, b2);
-              break;
-            case 'remove':
-              b.remove(a, { recursive: true });
-              break;
-            case 'symlink':
-              b.symlink(b2, a);
-              break;
-            default:
-              b.chmod(a, 0o777);
+      fc.property(
+        hostile,
+        hostile,
+        fc.constantFrom('read', 'write', 'mkdir', 'rename', 'remove', 'symlink', 'chmod'),
+        (a, b2, op) => {
+          const b = new BindFs(root);
+          try {
+            switch (op) {
+              case 'read':
+                expect(b.readFile(a).toString()).not.toContain(SECRET);
+                break;
+              case 'write':
+                b.writeFile(a, 'pwned');
+                break;
+              case 'mkdir':
+                b.mkdir(a, { recursive: true });
+                break;
+              case 'rename':
+                b.rename(a, b2);
+                break;
+              case 'remove':
+                b.remove(a, { recursive: true });
+                break;
+              case 'symlink':
+                b.symlink(b2, a);
+                break;
+              default:
+                b.chmod(a, 0o777);
+            }
+          } catch (e) {
+            if (!(e instanceof FsError)) throw e;
           }
-        } catch (e) {
-          if (!(e instanceof FsError)) throw e;
-        }
-        expect(snapshot(outside)).toEqual(before);
-        expect(fs.readdirSync(base).sort()).toEqual(['mount', 'outside']);
-      }),
+          expect(snapshot(outside)).toEqual(before);
+          expect(fs.readdirSync(base).sort()).toEqual(['mount', 'outside']);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -18,7 +18,15 @@ describe('volume lifecycle', () => {
       `DRIVER    VOLUME NAME\nlocal     ${anon}\nlocal     Cache\nlocal     pgdata\n`,
     );
     const inspect = JSON.parse((await docker('volume', 'inspect', 'pgdata')).stdout)[0];
-    expect(Object.keys(inspect)).toEqual(['CreatedAt', 'Driver', 'Labels', 'Mountpoint', 'Name', 'Options', 'Scope']);
+    expect(Object.keys(inspect)).toEqual([
+      'CreatedAt',
+      'Driver',
+      'Labels',
+      'Mountpoint',
+      'Name',
+      'Options',
+      'Scope',
+    ]);
     expect(inspect.Mountpoint).toBe('/var/lib/docker/volumes/pgdata/_data');
     expect(inspect.CreatedAt).toBe('2026-01-01T00:00:00Z');
     const missing = await docker('volume', 'rm', 'pgdata', 'nosuch');
@@ -32,7 +40,9 @@ describe('volume lifecycle', () => {
     await docker('volume', 'create', 'data');
     await docker('run', '--rm', '-v', 'data:/d', 'alpine', 'sh', '-c', 'echo 1 > /d/x');
     expect((await docker('run', '--rm', '-v', 'data:/d', 'alpine', 'cat', '/d/x')).stdout).toBe('1\n');
-    const id = (await docker('run', '-d', '--name', 'keeper', '-v', 'data:/d', 'alpine', 'sleep', '300')).stdout.trim();
+    const id = (
+      await docker('run', '-d', '--name', 'keeper', '-v', 'data:/d', 'alpine', 'sleep', '300')
+    ).stdout.trim();
     const busy = await docker('volume', 'rm', 'data');
     expect(busy.stderr).toBe(`Error response from daemon: remove data: volume is in use - [${id}]\n`);
     await docker('rm', '-f', 'keeper');
@@ -44,7 +54,9 @@ describe('volume lifecycle', () => {
     await docker('run', '-d', '--name', 'www', '-v', 'html:/usr/share/nginx/html', 'nginx');
     const ls = await docker('exec', 'www', 'ls', '/usr/share/nginx/html');
     expect(ls.stdout).toBe('50x.html\nindex.html\n');
-    expect((await docker('run', '--rm', '-v', 'html:/h', 'alpine', 'ls', '/h')).stdout).toBe('50x.html\nindex.html\n');
+    expect((await docker('run', '--rm', '-v', 'html:/h', 'alpine', 'ls', '/h')).stdout).toBe(
+      '50x.html\nindex.html\n',
+    );
     const mounts = JSON.parse((await docker('inspect', '-f', '{{json .Mounts}}', 'www')).stdout);
     expect(mounts).toEqual([
       {

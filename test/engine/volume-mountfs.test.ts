@@ -3,11 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BindFs } from '../../src/engine/volumes/bindfs.js';
+import { MountTableFs } from '../../src/engine/volumes/mountfs.js';
 import type { FileEntry } from '../../src/fs/files.js';
 import { UnionFs } from '../../src/fs/union.js';
 import { FsError } from '../../src/fs/view.js';
-import { BindFs } from '../../src/engine/volumes/bindfs.js';
-import { MountTableFs } from '../../src/engine/volumes/mountfs.js';
 
 const dir = (p: string): FileEntry => ({ path: p, type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: 0 });
 const file = (p: string, c: string): FileEntry => ({
@@ -19,7 +19,15 @@ const file = (p: string, c: string): FileEntry => ({
   mtime: 0,
   content: Buffer.from(c),
 });
-const link = (p: string, t: string): FileEntry => ({ path: p, type: 'symlink', mode: 0o777, uid: 0, gid: 0, mtime: 0, target: t });
+const link = (p: string, t: string): FileEntry => ({
+  path: p,
+  type: 'symlink',
+  mode: 0o777,
+  uid: 0,
+  gid: 0,
+  mtime: 0,
+  target: t,
+});
 
 let base: string;
 let host: string;
@@ -81,12 +89,25 @@ describe('MountTableFs', () => {
   it('refuses writes to read-only mounts and moves across mounts', () => {
     const { fs: view } = container();
     expect(() => view.writeFile('/ro/x', 'y')).toThrowError(expect.objectContaining({ code: 'EROFS' }));
-    expect(() => view.rename('/data/in-volume', '/app/moved')).toThrowError(expect.objectContaining({ code: 'EXDEV' }));
+    expect(() => view.rename('/data/in-volume', '/app/moved')).toThrowError(
+      expect.objectContaining({ code: 'EXDEV' }),
+    );
     expect(() => view.remove('/data')).toThrowError(expect.objectContaining({ code: 'EBUSY' }));
   });
 
   it('never reaches the host outside a bind source (property)', () => {
-    const part = fc.constantFrom('..', '.', 'app', 'up', 'passwd', 'secret', 'data', 'link-to-data', 'etc', base.slice(1));
+    const part = fc.constantFrom(
+      '..',
+      '.',
+      'app',
+      'up',
+      'passwd',
+      'secret',
+      'data',
+      'link-to-data',
+      'etc',
+      base.slice(1),
+    );
     const hostile = fc.array(part, { minLength: 1, maxLength: 7 }).map((p) => `/${p.join('/')}`);
     fc.assert(
       fc.property(hostile, fc.boolean(), (p, write) => {

@@ -15,8 +15,7 @@ import { isPredefined } from '../network/store.js';
 import type { Runtime } from '../runtime.js';
 import { ContainerMounts } from '../volumes/attach.js';
 import { MountTableFs } from '../volumes/mountfs.js';
-import { VolumeStore } from '../volumes/store.js';
-import { removeAnonymousVolumes } from '../volumes/verbs.js';
+import { removeContainerVolumes } from '../volumes/verbs.js';
 import { type FileMount, MountedFs } from './mounts.js';
 import type { ContainerRecord } from './record.js';
 import { type ProcessSpec, ProgramRunner } from './runner.js';
@@ -255,16 +254,6 @@ export class Environments implements ContainerEnvironment {
 
   /** Anonymous volumes of a removed container (`docker rm -v`, `--rm`). */
   removeVolumesOf(rec: ContainerRecord): void {
-    const names = rec.MountPoints.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!);
-    if (!names.length) return;
-    removeAnonymousVolumes(
-      {
-        volumes: new VolumeStore(this.store),
-        containers: this.containers,
-        random: this.rt.random,
-        now: this.rt.clock.now(),
-      },
-      names,
-    );
+    removeContainerVolumes(this.store, this.containers, rec);
   }
 }

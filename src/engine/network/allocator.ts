@@ -5,7 +5,15 @@ import { generateId } from '../../util/ids.js';
 import type { Random } from '../../util/random.js';
 import type { ContainerRecord } from '../containers/record.js';
 import { ContainerStore } from '../containers/store.js';
-import { allocateAddress, endpointSettings, isUserBridge, macFor, subnetOf, vethName } from './endpoints.js';
+import {
+  allocateAddress,
+  endpointSettings,
+  isUserBridge,
+  macFor,
+  sortNetworks,
+  subnetOf,
+  vethName,
+} from './endpoints.js';
 import { HostPorts, type ProxySpec } from './ports.js';
 import { type EndpointRecord, type NetworkDoc, NetworkStore } from './store.js';
 
@@ -80,6 +88,7 @@ export class NetworkAllocator {
       ...keep,
       DNSNames: isUserBridge(doc) ? dnsNames(rec, keep?.Aliases) : null,
     });
+    rec.NetworkSettings.Networks = sortNetworks(rec.NetworkSettings.Networks);
     return ep;
   }
 

@@ -2,7 +2,7 @@ import type { EndpointConfig } from '../../api/containers.js';
 import { EngineError, invalidParameter } from '../../api/errors.js';
 import type { ContainerService } from '../containers/service.js';
 import { NetworkAllocator } from './allocator.js';
-import { endpointSettings, isUserBridge } from './endpoints.js';
+import { endpointSettings, isUserBridge, sortNetworks } from './endpoints.js';
 import { type NetworkDoc, NetworkStore } from './store.js';
 
 const forbidden = (message: string) => new EngineError('forbidden', message);
@@ -54,6 +54,7 @@ export function connectNetwork(
     Aliases: config.Aliases?.length ? config.Aliases : null,
     Links: config.Links?.length ? config.Links : null,
   });
+  rec.NetworkSettings.Networks = sortNetworks(rec.NetworkSettings.Networks);
   if (rec.State.Running) allocator.connectRunning(rec, doc.Name);
   svc.containers.save(rec);
   svc.events.emit(

@@ -88,3 +88,8 @@ export function endpointSettings(
     DNSNames: keep.DNSNames ?? null,
   };
 }
+
+/** Inspect lists a container's networks by name, as Go encodes a map. */
+export function sortNetworks(networks: Record<string, EndpointSettings>): Record<string, EndpointSettings> {
+  return Object.fromEntries(Object.entries(networks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

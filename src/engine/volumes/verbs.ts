@@ -1,11 +1,13 @@
 import type { Volume, VolumeCreateRequest, VolumePruneReport } from '../../api/containers.js';
 import { invalidParameter } from '../../api/errors.js';
 import type { Filters } from '../../api/images.js';
+import type { StateStore } from '../../store/index.js';
 import { generateId } from '../../util/ids.js';
 import type { Random } from '../../util/random.js';
+import type { ContainerRecord } from '../containers/record.js';
 import type { ContainerStore } from '../containers/store.js';
 import type { EventLog } from '../events.js';
-import { isAnonymous, type VolumeStore } from './store.js';
+import { isAnonymous, VolumeStore } from './store.js';
 
 /** RFC 3339 to the second, as the local driver dates a volume. */
 export function volumeTime(ms: number): string {
@@ -78,7 +80,9 @@ export function listVolumes(
 }
 
 /** `DELETE /volumes/{name}`; `force` forgives a missing volume. */
-export function removeVolume(ctx: VolumeContext, name: string, force = false): void {
+type Removing = Pick<VolumeContext, 'volumes' | 'containers' | 'events' | 'now'>;
+
+export function removeVolume(ctx: Removing, name: string, force = false): void {
   if (force && !ctx.volumes.lookup(name)) return;
   ctx.volumes.remove(name, volumeUsers(ctx.containers, name));
   ctx.events?.emit('volume', 'destroy', name, { driver: 'local' }, ctx.now);
@@ -111,10 +115,21 @@ export function volumeUsage(ctx: Pick<VolumeContext, 'volumes' | 'containers'>):
 }
 
 /** Anonymous volumes of a removed container (`rm -v`, `--rm`) that nothing else mounts. */
-export function removeAnonymousVolumes(ctx: VolumeContext, names: string[]): void {
+export function removeAnonymousVolumes(ctx: Removing, names: string[]): void {
   for (const name of names) {
     const v = ctx.volumes.lookup(name);
     if (!v || !isAnonymous(v) || volumeUsers(ctx.containers, name).length) continue;
     removeVolume(ctx, name);
   }
+}
+
+/** The anonymous volumes a removed container leaves behind (no events: `--rm` and `rm -v`). */
+export function removeContainerVolumes(
+  store: StateStore,
+  containers: ContainerStore,
+  rec: ContainerRecord,
+): void {
+  const names = rec.MountPoints.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!);
+  if (!names.length) return;
+  removeAnonymousVolumes({ volumes: new VolumeStore(store), containers, now: 0 }, names);
 }

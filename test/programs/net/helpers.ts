@@ -1,4 +1,10 @@
-import type { NetInterface, NetPeer, NetRoute, NetView, ProcessContext } from '../../../src/programs/types.js';
+import type {
+  NetInterface,
+  NetPeer,
+  NetRoute,
+  NetView,
+  ProcessContext,
+} from '../../../src/programs/types.js';
 import { clock, fakeContext, MemFs } from '../services/fake.js';
 
 export { MemFs };
@@ -32,8 +38,17 @@ export function fakeNet(opts: {
 }
 
 /** A context with a network; `fs` holds the image's files. */
-export function netContext(argv: string[], net: NetView | undefined, o: { fs?: MemFs; tty?: boolean; env?: Record<string, string> } = {}): ProcessContext {
-  const ctx = fakeContext({ argv, fs: o.fs ?? new MemFs(() => clock.now), tty: o.tty ?? false, env: o.env ?? {} });
+export function netContext(
+  argv: string[],
+  net: NetView | undefined,
+  o: { fs?: MemFs; tty?: boolean; env?: Record<string, string> } = {},
+): ProcessContext {
+  const ctx = fakeContext({
+    argv,
+    fs: o.fs ?? new MemFs(() => clock.now),
+    tty: o.tty ?? false,
+    env: o.env ?? {},
+  });
   return net ? { ...ctx, net } : ctx;
 }
 

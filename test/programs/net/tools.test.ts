@@ -32,7 +32,9 @@ describe('ping', () => {
 
   it('iputils: names the peer by its PTR record, and counts losses', async () => {
     const ok = await run(ping(netContext(['ping', '-c', '1', 'web'], fakeNet({})), 'gnu'));
-    expect(ok.out).toMatch(/^PING web \(172\.18\.0\.2\) 56\(84\) bytes of data\.\n64 bytes from web\.app \(172\.18\.0\.2\): icmp_seq=1 ttl=64 time=0\.\d{3} ms\n/);
+    expect(ok.out).toMatch(
+      /^PING web \(172\.18\.0\.2\) 56\(84\) bytes of data\.\n64 bytes from web\.app \(172\.18\.0\.2\): icmp_seq=1 ttl=64 time=0\.\d{3} ms\n/,
+    );
     expect(ok.out).toContain('1 packets transmitted, 1 received, 0% packet loss, time 0ms\n');
     const lost = await run(ping(netContext(['ping', '-c', '2', '172.19.0.2'], fakeNet({})), 'gnu'));
     expect(lost.out).toBe(
@@ -76,7 +78,9 @@ describe('curl', () => {
     const r = await run(curl(netContext(['curl', '-s', 'http://web/'], net())));
     expect(r).toMatchObject({ out: '<h1>hi</h1>\n', err: '', code: 0 });
     const i = await run(curl(netContext(['curl', '-si', 'web'], net())));
-    expect(i.out).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx\/1\.27\.0\r\nDate: .+ GMT\r\nContent-Type: text\/html\r\nContent-Length: 12\r\n/);
+    expect(i.out).toMatch(
+      /^HTTP\/1\.1 200 OK\r\nServer: nginx\/1\.27\.0\r\nDate: .+ GMT\r\nContent-Type: text\/html\r\nContent-Length: 12\r\n/,
+    );
     expect(i.out).toContain('ETag: "6681f180-c"\r\nAccept-Ranges: bytes\r\n\r\n<h1>hi</h1>\n');
     const missing = await run(curl(netContext(['curl', '-sf', 'web/nope'], net())));
     expect(missing.code).toBe(22);
@@ -99,8 +103,12 @@ describe('curl', () => {
 
   it('shows the progress meter on stderr when not silent', async () => {
     const r = await run(curl(netContext(['curl', 'web'], net())));
-    expect(r.err).toContain('  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n');
-    expect(r.err).toContain('100    12  100    12    0     0  12000      0 --:--:-- --:--:-- --:--:-- 12000\n');
+    expect(r.err).toContain(
+      '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n',
+    );
+    expect(r.err).toContain(
+      '100    12  100    12    0     0  12000      0 --:--:-- --:--:-- --:--:-- 12000\n',
+    );
   });
 });
 
@@ -119,7 +127,9 @@ describe('wget (BusyBox)', () => {
   });
 
   it('bad address and refused connections', async () => {
-    expect((await run(wget(netContext(['wget', 'nosuch'], net()), 'busybox'))).err).toBe("wget: bad address 'nosuch'\n");
+    expect((await run(wget(netContext(['wget', 'nosuch'], net()), 'busybox'))).err).toBe(
+      "wget: bad address 'nosuch'\n",
+    );
     const refused = await run(wget(netContext(['wget', 'web:81'], net()), 'busybox'));
     expect(refused.err).toBe(
       "Connecting to web (172.18.0.2:81)\nwget: can't connect to remote host (172.18.0.2): Connection refused\n",

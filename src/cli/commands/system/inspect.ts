@@ -28,6 +28,8 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const all: Record<string, (name: string) => Promise<unknown>> = {
     container: (name) => engine.containerInspect(name, { size }),
     image: (name) => engine.imageInspect(name),
+    network: (name) => engine.networkInspect(name),
+    volume: (name) => engine.volumeInspect(name),
   };
   const kinds = type ? [all[type] ?? all.container!] : Object.values(all);
   const find = async (name: string) => {

@@ -39,7 +39,10 @@ function boolValue(key: string, val: string | undefined): boolean {
 export function parseMountFlag(raw: string, cwd: string): MountSpec {
   // The type is the daemon's to check (`mount type unknown`); the client passes any word on.
   const m = { Type: 'volume', Source: '', Target: '' } as Omit<MountSpec, 'Type'> & { Type: string };
-  const volume = (): NonNullable<MountSpec['VolumeOptions']> => (m.VolumeOptions ??= {});
+  const volume = (): NonNullable<MountSpec['VolumeOptions']> => {
+    m.VolumeOptions ??= {};
+    return m.VolumeOptions;
+  };
   for (const field of csvFields(raw)) {
     const eq = field.indexOf('=');
     const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
@@ -80,8 +83,9 @@ export function parseMountFlag(raw: string, cwd: string): MountSpec {
       case 'volume-opt': {
         const e = (val ?? '').indexOf('=');
         if (e < 0) throw new FlagValueError(`invalid value for ${key}: ${val}`);
-        const dc = (volume().DriverConfig ??= {});
+        const dc = volume().DriverConfig ?? {};
         dc.Options = { ...(dc.Options ?? {}), [val!.slice(0, e)]: val!.slice(e + 1) };
+        volume().DriverConfig = dc;
         break;
       }
       case 'bind-propagation':
