@@ -24,6 +24,17 @@ export async function terminalSession(ctx: CommandContext, session: string): Pro
     output.write('^C\n');
     rl.write('', { ctrl: true, name: 'u' });
   });
+  // docker's detach keys, Ctrl-P Ctrl-Q: leave the session and let the container run on.
+  let detached = false;
+  let sawCtrlP = false;
+  readline.emitKeypressEvents(input, rl);
+  input.on('keypress', (_text: string, key: { ctrl?: boolean; name?: string } | undefined) => {
+    if (key?.ctrl && key.name === 'q' && sawCtrlP) {
+      detached = true;
+      rl.close();
+    }
+    sawCtrlP = key?.ctrl === true && key.name === 'p';
+  });
   const ask = (prompt: string) =>
     new Promise<string | undefined>((resolve) => {
       const onClose = () => resolve(undefined);
@@ -37,6 +48,12 @@ export async function terminalSession(ctx: CommandContext, session: string): Pro
     for (;;) {
       interrupted = false;
       const line = await ask(await engine.shellPrompt(session));
+      if (detached) {
+        // Ctrl-P also recalled the previous line into the prompt: clear it before leaving.
+        output.write('\r\x1b[2K');
+        ctx.stderr.write('read escape sequence\n');
+        return 0;
+      }
       if (line === undefined) {
         output.write('exit\n');
         await engine.shellClose(session, 0);
