@@ -63,6 +63,7 @@ describe('golden output', () => {
       ['host', 'ps', '-ef', '--forest'],
       ['host', 'pstree', '-p'],
       ['host', 'lsns', '-t', 'pid'],
+      ['system', 'df'],
       ['stop', 'web', 'nosuch'],
       ['ps', '-a'],
       ['rm', 'db'],

@@ -210,7 +210,7 @@ export interface Engine {
 export interface DiskUsage {
   LayersSize: number;
   Images: (ImageSummary & { Containers: number; SharedSize: number })[];
-  Containers: unknown[];
-  Volumes: unknown[];
+  Containers: ContainerSummary[];
+  Volumes: { Name: string; UsageData?: { Size: number; RefCount: number } | null }[];
   BuildCache: unknown[];
 }

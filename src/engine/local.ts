@@ -651,7 +651,8 @@ export class LocalEngine implements Engine {
     const images = m.imageDiskUsage(svc, (id) => users.containersUsing(id as ImageId).length);
     const { volumeUsage, volumeContext } = await import('./volumes/api.js');
     const volumes = volumeUsage(volumeContext(this.store, this.runtime(), new EventLog(this.store)));
-    return { ...images, Containers: [], Volumes: volumes, BuildCache: [] };
+    const containers = await this.containerList({ all: true, size: true });
+    return { ...images, Containers: containers, Volumes: volumes, BuildCache: [] };
   }
 
   async now(): Promise<number> {

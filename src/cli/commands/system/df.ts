@@ -3,7 +3,7 @@ import { RowContext } from '../../../format/context.js';
 import { ago } from '../../../format/duration.js';
 import { humanSize, humanSizeWithPrecision } from '../../../format/size.js';
 import { tabwrite } from '../../../format/tabwriter.js';
-import { truncateId } from '../../../format/width.js';
+import { ellipsis, truncateId } from '../../../format/width.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { FORMAT_HELP_TABLE, printList } from '../../listing.js';
@@ -50,6 +50,15 @@ class DiskUsageContext extends RowContext {
 function summaryRows(df: DiskUsage): DiskUsageContext[] {
   const activeImages = df.Images.filter((i) => i.Containers > 0);
   const inUseUnique = activeImages.reduce((n, i) => n + (i.Size - i.SharedSize), 0);
+  const running = (c: DiskUsage['Containers'][number]) =>
+    ['running', 'paused', 'restarting'].includes(c.State);
+  const containerSize = df.Containers.reduce((n, c) => n + (c.SizeRw ?? 0), 0);
+  const idleContainers = df.Containers.filter((c) => !running(c)).reduce((n, c) => n + (c.SizeRw ?? 0), 0);
+  const volumeSize = df.Volumes.reduce((n, v) => n + Math.max(0, v.UsageData?.Size ?? 0), 0);
+  const unused = df.Volumes.filter((v) => (v.UsageData?.RefCount ?? 0) === 0).reduce(
+    (n, v) => n + Math.max(0, v.UsageData?.Size ?? 0),
+    0,
+  );
   return [
     new DiskUsageContext(
       'Images',
@@ -59,21 +68,38 @@ function summaryRows(df: DiskUsage): DiskUsageContext[] {
       Math.max(0, df.LayersSize - inUseUnique),
       true,
     ),
-    new DiskUsageContext('Containers', df.Containers.length, 0, 0, 0, true),
-    new DiskUsageContext('Local Volumes', df.Volumes.length, 0, 0, 0, true),
+    new DiskUsageContext(
+      'Containers',
+      df.Containers.length,
+      df.Containers.filter(running).length,
+      containerSize,
+      idleContainers,
+      true,
+    ),
+    new DiskUsageContext(
+      'Local Volumes',
+      df.Volumes.length,
+      df.Volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length,
+      volumeSize,
+      unused,
+      true,
+    ),
     new DiskUsageContext('Build Cache', df.BuildCache.length, 0, 0, 0, false),
   ];
 }
 
+function table(rows: string[][]): string {
+  return tabwrite(`${rows.map((r) => r.join('\t')).join('\n')}\n`, { minWidth: 10, padding: 3 });
+}
+
 function verbose(df: DiskUsage, now: number): string {
-  let out = 'Images space usage:\n\n';
-  const rows = [
+  const images = [
     ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'],
   ];
   for (const i of df.Images) {
     const first = i.RepoTags[0];
     const colon = first?.lastIndexOf(':') ?? -1;
-    rows.push([
+    images.push([
       first ? first.slice(0, colon) : '<none>',
       first ? first.slice(colon + 1) : '<none>',
       truncateId(i.Id),
@@ -84,10 +110,32 @@ function verbose(df: DiskUsage, now: number): string {
       String(i.Containers),
     ]);
   }
-  out += tabwrite(`${rows.map((r) => r.join('\t')).join('\n')}\n`, { minWidth: 10, padding: 3 });
-  out += '\nContainers space usage:\n\n';
-  out += 'CONTAINER ID   IMAGE     COMMAND   LOCAL VOLUMES   SIZE      CREATED   STATUS    NAMES\n';
-  out += '\nLocal Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n';
+  const containers = [
+    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'LOCAL VOLUMES', 'SIZE', 'CREATED', 'STATUS', 'NAMES'],
+  ];
+  for (const c of df.Containers) {
+    const image = c.Image.replace(/^docker\.io\//, '').replace(/^library\//, '');
+    containers.push([
+      truncateId(c.Id),
+      image,
+      `"${ellipsis(c.Command, 20)}"`,
+      String(c.Mounts.filter((m) => m.Driver === 'local').length),
+      humanSizeWithPrecision(c.SizeRw ?? 0, 3),
+      ago(now - c.Created * 1000),
+      c.Status,
+      c.Names[0]?.replace(/^\//, '') ?? '',
+    ]);
+  }
+  const volumes = [['VOLUME NAME', 'LINKS', 'SIZE']];
+  for (const v of df.Volumes)
+    volumes.push([
+      v.Name,
+      String(v.UsageData?.RefCount ?? 0),
+      humanSize(Math.max(0, v.UsageData?.Size ?? 0)),
+    ]);
+  let out = `Images space usage:\n\n${table(images)}`;
+  out += `\nContainers space usage:\n\n${table(containers)}`;
+  out += `\nLocal Volumes space usage:\n\n${table(volumes)}`;
   out +=
     '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
   return out;
