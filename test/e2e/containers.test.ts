@@ -40,6 +40,22 @@ describe('containers on the simulated host', () => {
     expect(runBin(['exec', 'db', 'cat', '/proc/1/cmdline'], env).stdout).toBe('mysqld\0');
   });
 
+  it("host nsenter runs a command in a container's namespaces", () => {
+    const env = deterministicEnv(tempHome());
+    runBin(['run', '-d', '--name', 'box', 'alpine', 'sleep', '1000'], env);
+    const pid = runBin(['inspect', '-f', '{{.State.Pid}}', 'box'], env).stdout.trim();
+    const id = runBin(['inspect', '-f', '{{.Id}}', 'box'], env).stdout.trim();
+    expect(runBin(['host', 'nsenter', '-t', pid, '-m', '-u', '-p', 'cat', '/etc/hostname'], env).stdout).toBe(
+      `${id.slice(0, 12)}\n`,
+    );
+    expect(runBin(['host', 'nsenter', '-t', pid, '-m', '-u', '-p', 'ps'], env).stdout).toMatch(
+      /\n {4}1 root {6}0:00 sleep 1000\n/,
+    );
+    const missing = runBin(['host', 'nsenter', '-t', '99999', '-m', 'ls'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('nsenter: cannot open /proc/99999/ns/mnt: No such file or directory\n');
+  });
+
   it('OOM-kills mysqld under a 32m limit: exit 137, OOMKilled, memory.max and memory.events agree', () => {
     const env = deterministicEnv(tempHome());
     const id = runBin(

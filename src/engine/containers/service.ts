@@ -405,7 +405,11 @@ export class ContainerService {
         const name = argv[0] ?? '';
         return { events: [{ at: 0, kind: 'stderr', text: `${name}: command not found\n` }], code: 127 };
       }
-      const events = outcome.run.events;
+      let events = outcome.run.events;
+      const enter = events.find((e) => e.kind === 'nsenter') as
+        | { pid: number; namespaces: string[]; argv: string[] }
+        | undefined;
+      if (enter) events = await this.nsenter(enter, runner, stdin);
       for (const e of events) {
         if (e.kind === 'signal')
           await this.signalHostPid((e as { pid: number }).pid, (e as { signal: string }).signal);
@@ -415,6 +419,47 @@ export class ContainerService {
     } finally {
       this.kernel.exit(pid);
     }
+  }
+
+  /**
+   * `nsenter -t PID -m -u -i -n -p CMD` on the host: the command runs where PID lives — in a
+   * container's namespaces it sees the container's files, hostname and processes.
+   */
+  private async nsenter(
+    enter: { pid: number; namespaces: string[]; argv: string[] },
+    hostRunner: ProgramRunner,
+    stdin: string | null,
+  ): Promise<TimelineEvent[]> {
+    const proc = this.kernel.process(enter.pid);
+    const id = proc?.cgroup.match(/docker-([0-9a-f]{64})\.scope/)?.[1];
+    const rec = id ? this.containers.get(id) : undefined;
+    const inside = rec && enter.namespaces.includes('mnt');
+    const runner = inside ? this.env.runner(rec, () => enter.pid) : hostRunner;
+    const env = inside
+      ? this.env.processSpec(rec).env
+      : { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+    const outcome = await runner.run({
+      argv: enter.argv,
+      env,
+      cwd: '/',
+      uid: 0,
+      gid: 0,
+      user: 'root',
+      tty: false,
+      stdin,
+    });
+    if (!outcome.ok) {
+      return [
+        {
+          at: 0,
+          kind: 'stderr',
+          text: `nsenter: failed to execute ${enter.argv[0]}: No such file or directory\n`,
+        },
+        { at: 1, kind: 'exit', code: 127 },
+      ];
+    }
+    if (rec) this.env.saveLayer(rec);
+    return outcome.run.events;
   }
 
   /** `kill PID` on the host: the container whose process it is receives the signal. */
