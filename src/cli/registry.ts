@@ -28,7 +28,6 @@ export interface GroupEntry {
 
 /** Management commands: `docker <group> <verb>`. */
 export const GROUPS: GroupEntry[] = [
-  { name: 'builder', description: 'Manage builds' },
   { name: 'container', description: 'Manage containers' },
   { name: 'image', description: 'Manage images' },
   { name: 'network', description: 'Manage networks' },
