@@ -4,6 +4,7 @@ import { limitsFromFlags } from '../../kernel/limits.js';
 import type { NamespaceType } from '../../kernel/view.js';
 import type { ProgramRun, TimelineEvent } from '../../programs/types.js';
 import type { StateStore } from '../../store/index.js';
+import { signalNumber } from '../../util/signals.js';
 import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
 import { NetworkAllocator, type ProxySpec } from '../network/allocator.js';
@@ -11,7 +12,7 @@ import type { Runtime } from '../runtime.js';
 import type { ContainerRecord } from './record.js';
 import type { ProcessSpec, ProgramRunner } from './runner.js';
 import type { ContainerStore } from './store.js';
-import { loadRuntime, type RuntimeDoc, SIGNALS, saveRuntime, schedule, type Track } from './tracks.js';
+import { loadRuntime, type RuntimeDoc, saveRuntime, schedule, type Track } from './tracks.js';
 
 /** Opens what a container's processes see; supplied by the engine. */
 export interface ContainerEnvironment {
@@ -461,7 +462,7 @@ export class ContainerRuntime {
     const doc = loadRuntime(this.store, rec.ID);
     const main = doc.tracks.find((t) => t.key === 'main');
     if (!main) return;
-    const number = SIGNALS[signal] ?? 15;
+    const number = signalNumber(signal) ?? 15;
     if (signal === 'SIGKILL') {
       this.exitContainer(rec, doc, 137, at, false);
       return;

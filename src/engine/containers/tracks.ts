@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../programs/types.js';
 import { object, type StateStore } from '../../store/index.js';
+import { signalNameOf, signalNumber } from '../../util/signals.js';
 import type { ProcessSpec } from './runner.js';
 
 /** A timeline event placed on the simulated clock (absolute ms). */
@@ -51,47 +52,9 @@ export function schedule(events: TimelineEvent[], start: number): ScheduledEvent
   return events.map((e) => ({ ...e, at: start + e.at })).sort((a, b) => a.at - b.at);
 }
 
-export const SIGNALS: Record<string, number> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGILL: 4,
-  SIGTRAP: 5,
-  SIGABRT: 6,
-  SIGBUS: 7,
-  SIGFPE: 8,
-  SIGKILL: 9,
-  SIGUSR1: 10,
-  SIGSEGV: 11,
-  SIGUSR2: 12,
-  SIGPIPE: 13,
-  SIGALRM: 14,
-  SIGTERM: 15,
-  SIGSTKFLT: 16,
-  SIGCHLD: 17,
-  SIGCONT: 18,
-  SIGSTOP: 19,
-  SIGTSTP: 20,
-  SIGTTIN: 21,
-  SIGTTOU: 22,
-  SIGURG: 23,
-  SIGXCPU: 24,
-  SIGXFSZ: 25,
-  SIGVTALRM: 26,
-  SIGPROF: 27,
-  SIGWINCH: 28,
-  SIGIO: 29,
-  SIGPWR: 30,
-  SIGSYS: 31,
-};
-
 /** `HUP`, `sighup`, `1` → `SIGHUP`; undefined when docker would reject it. */
 export function normalizeSignal(input: string): string | undefined {
-  if (/^\d+$/.test(input)) {
-    const n = Number(input);
-    return Object.keys(SIGNALS).find((k) => SIGNALS[k] === n);
-  }
-  const upper = input.toUpperCase();
-  const name = upper.startsWith('SIG') ? upper : `SIG${upper}`;
-  return name in SIGNALS ? name : undefined;
+  const n = /^\d+$/.test(input) ? Number(input) : signalNumber(input);
+  const name = n === undefined ? undefined : signalNameOf(n);
+  return name ? `SIG${name}` : undefined;
 }

@@ -1,5 +1,6 @@
 import { programOf } from '../../fs/files.js';
 import type { SystemView } from '../../kernel/view.js';
+import { signalNameOf, signalNumber as signalNumberOf } from '../../util/signals.js';
 import { resolveExecutable } from '../registry.js';
 import type { ProcessContext, ProgramRun, TimelineEvent } from '../types.js';
 import { Timeline } from './timeline.js';
@@ -150,35 +151,18 @@ export function mkdirStamped(ctx: ProcessContext, path: string, when: number): v
   }
 }
 
-const SIGNALS: Record<string, number> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGABRT: 6,
-  SIGKILL: 9,
-  SIGUSR1: 10,
-  SIGSEGV: 11,
-  SIGUSR2: 12,
-  SIGPIPE: 13,
-  SIGALRM: 14,
-  SIGTERM: 15,
-  SIGCHLD: 17,
-  SIGCONT: 18,
-  SIGSTOP: 19,
-  SIGTSTP: 20,
-  SIGURG: 23,
-  SIGWINCH: 28,
-};
-
 /** `TERM`, `sigterm`, `15` → `SIGTERM`. */
 export function signalName(signal: string): string {
   const s = signal.toUpperCase();
-  if (/^\d+$/.test(s)) return Object.keys(SIGNALS).find((k) => SIGNALS[k] === Number(s)) ?? s;
+  if (/^\d+$/.test(s)) {
+    const name = signalNameOf(Number(s));
+    return name ? `SIG${name}` : s;
+  }
   return s.startsWith('SIG') ? s : `SIG${s}`;
 }
 
 export function signalNumber(signal: string): number {
-  return SIGNALS[signalName(signal)] ?? 15;
+  return signalNumberOf(signalName(signal)) ?? 15;
 }
 
 const IGNORED_BY_DEFAULT = new Set(['SIGCHLD', 'SIGCONT', 'SIGURG', 'SIGWINCH']);

@@ -1,3 +1,4 @@
+import { SIGNAL_NAMES } from '../../util/signals.js';
 import { EndlessSignal, ExitSignal, LoopSignal, ReturnSignal } from '../errors.js';
 import { resolvePath } from '../path.js';
 import { runExternal } from '../simple.js';
@@ -121,24 +122,8 @@ export function wait(c: Call): number {
   return job ? job.code : 127;
 }
 
-const SIGNALS = [
-  'EXIT',
-  'HUP',
-  'INT',
-  'QUIT',
-  'ILL',
-  'TRAP',
-  'ABRT',
-  'BUS',
-  'FPE',
-  'KILL',
-  'USR1',
-  'SEGV',
-  'USR2',
-  'PIPE',
-  'ALRM',
-  'TERM',
-];
+/** What `trap` takes by number: 0 is EXIT, then the signals 1 to 15. */
+const SIGNALS = ['EXIT', ...SIGNAL_NAMES.slice(0, 15)];
 
 function signalName(spec: string): string | undefined {
   if (/^[0-9]+$/.test(spec)) return SIGNALS[Number(spec)];

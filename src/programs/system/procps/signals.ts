@@ -1,39 +1,9 @@
-/** Linux signal numbers on x86_64, and the names kill tools print. */
-export const SIGNALS = [
-  'HUP',
-  'INT',
-  'QUIT',
-  'ILL',
-  'TRAP',
-  'ABRT',
-  'BUS',
-  'FPE',
-  'KILL',
-  'USR1',
-  'SEGV',
-  'USR2',
-  'PIPE',
-  'ALRM',
-  'TERM',
-  'STKFLT',
-  'CHLD',
-  'CONT',
-  'STOP',
-  'TSTP',
-  'TTIN',
-  'TTOU',
-  'URG',
-  'XCPU',
-  'XFSZ',
-  'VTALRM',
-  'PROF',
-  'WINCH',
-  'POLL',
-  'PWR',
-  'SYS',
-];
+import { SIGNAL_ALIASES, SIGNAL_NAMES } from '../../../util/signals.js';
 
-const ALIASES: Record<string, string> = { CLD: 'CHLD', IO: 'POLL', IOT: 'ABRT' };
+/** Linux signal numbers on x86_64, and the names kill tools print. */
+export const SIGNALS = SIGNAL_NAMES;
+
+const ALIASES = SIGNAL_ALIASES;
 
 /** glibc's SIGRTMIN as programs see it (two real-time signals are kept by the C library). */
 export const SIGRTMIN = 34;
