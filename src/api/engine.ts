@@ -164,6 +164,26 @@ export interface Engine {
   events(opts: { since?: number; until?: number }): Promise<EngineEvent[]>;
   /** dockersim: runs one command on the simulated host (as root), streaming its output; resolves with its exit code. */
   hostCommand(argv: string[], stdin: string | null, onChunk: (c: LogChunk) => void): Promise<number>;
+  /**
+   * dockersim: a line typed at the simulated host's login shell (the playground). The shell keeps
+   * its variables and directory between lines; `docker ...` inside the line is handed to
+   * `client`, which runs it as the docker CLI would (a nested engine call).
+   */
+  hostShellLine(
+    line: string,
+    onChunk: (c: LogChunk) => void,
+    client: HostClient,
+  ): Promise<{ exited: boolean; code: number }>;
+  /** dockersim: the host login shell's prompt (`learner@docker-host:~$ `). */
+  hostShellPrompt(): Promise<string>;
+  /** dockersim: facts about what the engine did since the last call (for `--explain`); clears them. */
+  narration(): import('./explain.js').ExplainFact[];
+  /** dockersim: the last `docker build` and what its cache decided per step. */
+  lastBuild(): Promise<import('./explain.js').BuildRecord | undefined>;
+  /** dockersim: the simulated hypervisor's virtual machines. */
+  vm(): Promise<import('./vm.js').VmApi>;
+  /** dockersim: Ctrl-C at the terminal: commands that follow a container stop following. */
+  interrupt(): void;
   /** dockersim: the engine's current time (ms), simulated in deterministic mode; clients compute "ago" from it. */
   now(): Promise<number>;
   /** dockersim: the state folder this engine keeps its objects in. */
@@ -205,6 +225,15 @@ export interface Engine {
     opts: { timeout?: number; signal?: string },
   ): Promise<(EngineError | null)[]>;
 }
+
+/**
+ * Runs a `docker` command typed inside a host shell line, with that command's stdin; returns
+ * what it printed and its exit code.
+ */
+export type HostClient = (
+  argv: string[],
+  stdin: string | null,
+) => Promise<{ stdout: string; stderr: string; code: number }>;
 
 /** `GET /system/df` (the parts filled so far). */
 export interface DiskUsage {

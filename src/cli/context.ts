@@ -14,6 +14,11 @@ export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * An engine already open (the playground keeps one for its whole session, and a `docker`
+   * typed inside a host shell line must reach the engine that runs that line). Not closed here.
+   */
+  openEngine?: Engine;
 }
 
 export interface CommandContext extends Io {

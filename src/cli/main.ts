@@ -8,6 +8,7 @@ import { CLIENT_COMMIT, CLIENT_VERSION, parseGlobals, renderTopLevelHelp, TOP_US
 
 /** Builds the engine; the only place the CLI reaches below `api/`. Loaded lazily. */
 async function createEngine(io: Io): Promise<Engine> {
+  if (io.openEngine) return io.openEngine;
   const { openLocalEngine } = await import('../engine/open.js');
   return openLocalEngine({ env: io.env, cwd: io.cwd });
 }
@@ -138,6 +139,6 @@ async function dispatch(argv: string[], io: Io, debug: boolean): Promise<number>
   try {
     return (await mod.run(ctx, parsed)) ?? 0;
   } finally {
-    if (engine) await (await engine).close?.();
+    if (engine && !io.openEngine) await (await engine).close?.();
   }
 }

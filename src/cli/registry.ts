@@ -297,6 +297,36 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./commands/system/info.js'),
   },
   {
+    path: 'shell',
+    description: 'Open the playground: a terminal on the simulated Docker host',
+    section: 'dockersim',
+    load: () => import('./commands/dockersim/shell.js'),
+  },
+  {
+    path: 'learn',
+    description: 'Lessons that check your work: learn list, start N, check, hint, reset',
+    section: 'dockersim',
+    load: () => import('./commands/dockersim/learn.js'),
+  },
+  {
+    path: 'test-transcript',
+    description: 'Replay transcripts against a fresh state and report what passed',
+    section: 'dockersim',
+    load: () => import('./commands/dockersim/test-transcript.js'),
+  },
+  {
+    path: 'vm',
+    description: 'Virtual machines on a simulated hypervisor: vm create, start, ls, ssh, stop, rm',
+    section: 'dockersim',
+    load: () => import('./commands/dockersim/vm.js'),
+  },
+  {
+    path: 'compare',
+    description: 'Run nginx as a container and as a VM and compare them side by side',
+    section: 'dockersim',
+    load: () => import('./commands/dockersim/compare.js'),
+  },
+  {
     path: 'reset',
     description: 'Remove all dockersim state (images, containers, volumes) and start afresh',
     section: 'dockersim',

@@ -1,4 +1,5 @@
 import type { EngineEvent } from '../api/containers.js';
+import type { ExplainFact } from '../api/explain.js';
 import type { StateStore } from '../store/index.js';
 
 const FILE = 'dockersim/events.jsonl';
@@ -10,7 +11,16 @@ const FILE = 'dockersim/events.jsonl';
 export class EventLog {
   private readonly pending: EngineEvent[] = [];
 
-  constructor(private readonly store: StateStore) {}
+  constructor(
+    private readonly store: StateStore,
+    /** Where `--explain` facts go (the engine that ran the call); dropped when absent. */
+    private readonly narration?: ExplainFact[],
+  ) {}
+
+  /** Records what happened underneath, for `--explain` (not a docker event; never persisted). */
+  explain(fact: ExplainFact): void {
+    this.narration?.push(fact);
+  }
 
   emit(type: string, action: string, id: string, attributes: Record<string, string>, timeMs: number): void {
     const nano = Math.round(timeMs * 1e6);

@@ -19,7 +19,9 @@ import type {
   VolumePruneReport,
   WaitResult,
 } from '../api/containers.js';
-import type { DiskUsage, Engine } from '../api/engine.js';
+import type { DiskUsage, Engine, HostClient } from '../api/engine.js';
+import type { BuildRecord, ExplainFact } from '../api/explain.js';
+import type { VmApi } from '../api/vm.js';
 import { EngineError, systemError } from '../api/errors.js';
 import type {
   BuildEvent,
@@ -65,6 +67,9 @@ const STATE_ENTRIES = [
   'volumes',
 ];
 
+/** Where the last build's cache decisions are kept (for lessons and `--explain`). */
+const LAST_BUILD = 'dockersim/last-build.json';
+
 export interface EngineOptions {
   store: StateStore;
   env: NodeJS.ProcessEnv;
@@ -86,13 +91,24 @@ export class LocalEngine implements Engine {
     this.host = opts.host ?? DEFAULT_HOST;
   }
 
+  /**
+   * The session a host shell line holds while `docker` commands typed in that line run: they
+   * are engine calls nested in it, so they share its lock, clock and kernel instead of taking
+   * their own.
+   */
+  private active: { rt: Runtime; svc: import('./containers/service.js').ContainerService } | undefined;
+  /** `--explain` facts gathered since the client last asked. */
+  private readonly facts: ExplainFact[] = [];
+  private interrupted = false;
+
   /** Clock and randomness for a read-only call. */
   runtime(): Runtime {
-    return Runtime.load(this.store, this.env);
+    return this.active?.rt ?? Runtime.load(this.store, this.env);
   }
 
   /** Runs `fn` under the state lock with a freshly loaded runtime, then saves the runtime. */
   async mutate<T>(fn: (rt: Runtime) => Promise<T> | T): Promise<T> {
+    if (this.active) return fn(this.active.rt);
     return withStateLock(this.store.root, async () => {
       const rt = Runtime.load(this.store, this.env);
       try {
@@ -139,8 +155,65 @@ export class LocalEngine implements Engine {
   private async session<T>(
     fn: (svc: import('./containers/service.js').ContainerService) => Promise<T> | T,
   ): Promise<T> {
+    if (this.active) return fn(this.active.svc);
     const { inSession } = await import('./session.js');
-    return this.mutate((rt) => inSession(this.store, this.host, rt, fn));
+    return this.mutate((rt) => inSession(this.store, this.host, rt, fn, this.facts));
+  }
+
+  narration(): ExplainFact[] {
+    return this.facts.splice(0);
+  }
+
+  interrupt(): void {
+    this.interrupted = true;
+  }
+
+  async vm(): Promise<VmApi> {
+    const { openVms } = await import('./vm/index.js');
+    return openVms(this);
+  }
+
+  async lastBuild(): Promise<BuildRecord | undefined> {
+    return this.store.readJson(LAST_BUILD, (v) => v as BuildRecord);
+  }
+
+  private hostShell: import('./host-shell.js').HostShell | undefined;
+
+  private async withHostShell<T>(
+    client: HostClient,
+    fn: (
+      shell: import('./host-shell.js').HostShell,
+      svc: import('./containers/service.js').ContainerService,
+    ) => Promise<T> | T,
+  ): Promise<T> {
+    const { HostShell } = await import('./host-shell.js');
+    this.hostShell ??= new HostShell();
+    const shell = this.hostShell;
+    return this.session(async (svc) => {
+      this.active = { rt: svc.rt, svc };
+      try {
+        return await fn(shell, svc);
+      } finally {
+        this.active = undefined;
+      }
+    });
+  }
+
+  async hostShellPrompt(): Promise<string> {
+    const none: HostClient = async () => ({ stdout: '', stderr: '', code: 0 });
+    return this.withHostShell(none, (shell, svc) => shell.prompt(svc, none));
+  }
+
+  async hostShellLine(
+    line: string,
+    onChunk: (c: LogChunk) => void,
+    client: HostClient,
+  ): Promise<{ exited: boolean; code: number }> {
+    return this.withHostShell(client, async (shell, svc) => {
+      const r = await shell.run(svc, line, client, onChunk);
+      await svc.runtime.catchUp();
+      return r;
+    });
   }
 
   async containerCreate(req: ContainerCreateRequest): Promise<{ Id: string; Warnings: string[] }> {
@@ -191,7 +264,7 @@ export class LocalEngine implements Engine {
   async containerList(opts: ContainerListOptions): Promise<ContainerSummary[]> {
     // With nothing running there is nothing to bring up to now: list without the lock and kernel.
     const active = this.store.readText('dockersim/active.json');
-    if (!opts.size && (!active || active.trim() === '[]')) {
+    if (!this.active && !opts.size && (!active || active.trim() === '[]')) {
       const { listContainers } = await import('./containers/list.js');
       const { ImageServices } = await import('./images/services.js');
       return listContainers(
@@ -421,7 +494,13 @@ export class LocalEngine implements Engine {
   ): Promise<number> {
     let seen = fromLine;
     let id = /^[0-9a-f]{64}$/.test(ref) ? ref : '';
+    this.interrupted = false;
     for (;;) {
+      // Ctrl-C at the terminal: the client stops following (the container keeps running).
+      if (this.interrupted) {
+        this.interrupted = false;
+        return 130;
+      }
       const step = await this.session(async (svc) => {
         const rec = svc.containers.lookup(id || ref);
         if (!rec) return { gone: true as const };
@@ -624,8 +703,22 @@ export class LocalEngine implements Engine {
     const { svc } = await this.img();
     return this.mutate(async (rt) => {
       const kernel = Kernel.load(this.store, this.host, () => rt.clock.now());
+      const steps: { name: string; cached: boolean }[] = [];
+      const record = (e: BuildEvent) => {
+        if (e.kind === 'vertex' && /^\[/.test(e.name)) steps[e.id] = { name: e.name, cached: !!e.cached };
+        if (e.kind === 'vertex-done' && steps[e.id] && e.cached) steps[e.id]!.cached = true;
+        onEvent(e);
+      };
       try {
-        return await build(new EngineBuilderBackend(svc, rt, kernel), context, opts, onEvent);
+        const result = await build(new EngineBuilderBackend(svc, rt, kernel), context, opts, record);
+        const done: BuildRecord = {
+          time: rt.clock.now(),
+          tags: opts.tags ?? [],
+          imageId: result.imageId,
+          steps: steps.filter(Boolean),
+        };
+        this.store.writeJson(LAST_BUILD, done);
+        return result;
       } catch (e) {
         // The builder's failures are the daemon's answer (`failed to solve: …`, a step's exit code).
         if (e instanceof Error && e.name === 'BuildError') {

@@ -1,3 +1,4 @@
+import type { ExplainFact } from '../api/explain.js';
 import type { HostSpec } from '../kernel/host.js';
 import { Kernel } from '../kernel/kernel.js';
 import type { StateStore } from '../store/index.js';
@@ -15,9 +16,10 @@ export async function inSession<T>(
   host: HostSpec,
   rt: Runtime,
   fn: (svc: ContainerService) => Promise<T> | T,
+  narration?: ExplainFact[],
 ): Promise<T> {
   const kernel = Kernel.load(store, host, () => rt.clock.now());
-  const events = new EventLog(store);
+  const events = new EventLog(store, narration);
   const svc = new ContainerService(
     store,
     new ImageServices(store),

@@ -15,6 +15,7 @@ import type { Kernel } from '../../kernel/kernel.js';
 import { findProgram } from '../../programs/registry.js';
 import { stdoutOf } from '../../programs/run.js';
 import type { TimelineEvent } from '../../programs/types.js';
+import type { FsView } from '../../fs/view.js';
 import type { StateStore } from '../../store/index.js';
 import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
@@ -353,6 +354,13 @@ export class ContainerService {
     return this.runtime.exec(rec, spec, execId);
   }
 
+  /** The host's root filesystem with its network tools (curl, ip, ping) and resolver files. */
+  hostBaseFs(): FsView {
+    const base = hostFs(this.host, () => this.now());
+    addHostNetworkTools(base, this.host.hostname);
+    return base;
+  }
+
   /**
    * A command on the host, as a root shell there would run it: a short-lived process in the
    * host's namespaces whose /proc shows everything, containers included.
@@ -360,15 +368,16 @@ export class ContainerService {
   async hostCommand(
     argv: string[],
     stdin: string | null,
+    as: HostCommandOptions = {},
   ): Promise<{ events: TimelineEvent[]; code: number }> {
-    const base = hostFs(this.host, () => this.now());
-    addHostNetworkTools(base, this.host.hostname); // network: curl, ip, ping… and the resolver files
+    const base = as.fs ?? this.hostBaseFs();
+    const uid = as.uid ?? 0;
     const ns = this.kernel.hostNamespaces();
     const pid = this.kernel.spawn({
       ppid: this.kernel.hostShellPid(),
       args: argv,
-      uid: 0,
-      gid: 0,
+      uid,
+      gid: uid,
       ns,
       cgroup: '/user.slice/user-0.slice/session-1.scope',
       startTime: this.now(),
@@ -386,7 +395,7 @@ export class ContainerService {
     try {
       const outcome = await runner.run({
         argv,
-        env: {
+        env: as.env ?? {
           PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
           HOME: '/root',
           USER: 'root',
@@ -394,10 +403,10 @@ export class ContainerService {
           SHELL: '/bin/bash',
           TERM: 'xterm',
         },
-        cwd: '/root',
-        uid: 0,
-        gid: 0,
-        user: 'root',
+        cwd: as.cwd ?? '/root',
+        uid,
+        gid: uid,
+        user: HOST_USERS[uid] ?? String(uid),
         tty: false,
         stdin,
       });
@@ -636,4 +645,12 @@ export function splitColumns(line: string, n: number): string[] {
   const parts = line.trim().split(/\s+/);
   if (parts.length <= n) return parts;
   return [...parts.slice(0, n - 1), parts.slice(n - 1).join(' ')];
+}
+
+/** Who runs a host command, where, and on which filesystem (the playground keeps its own). */
+export interface HostCommandOptions {
+  uid?: number;
+  cwd?: string;
+  env?: Record<string, string>;
+  fs?: FsView;
 }
