@@ -26,6 +26,7 @@ const ALLOWED: Record<string, string[]> = {
 const PACKAGES: Record<string, string[]> = {
   store: ['write-file-atomic', 'proper-lockfile'],
   cli: ['commander', 'chalk', 'ora', 'cli-table3'],
+  learn: ['chalk'],
 };
 
 const SRC = path.resolve(import.meta.dirname, '..', 'src');

@@ -127,6 +127,8 @@ async function dispatch(argv: string[], io: Io, debug: boolean): Promise<number>
   }
   checkArgCount(spec, parsed.args);
   let engine: Promise<Engine> | undefined;
+  // `--desktop` (or DOCKERSIM_DESKTOP) puts the engine inside a Linux VM, as Docker Desktop does.
+  if (globals.desktop) io = { ...io, env: { ...io.env, DOCKERSIM_DESKTOP: io.env.DOCKERSIM_DESKTOP || 'mac' } };
   const ctx: CommandContext = {
     ...io,
     debug: debug || globals.debug,

@@ -10,6 +10,7 @@ export interface GlobalOptions {
   version: boolean;
   help: boolean;
   explain: boolean;
+  desktop: boolean;
 }
 
 interface GlobalFlag {
@@ -27,6 +28,11 @@ const GLOBAL_FLAGS: GlobalFlag[] = [
     help: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
   },
   { names: '-D, --debug', help: 'Enable debug mode', key: 'debug' },
+  {
+    names: '    --desktop',
+    help: "Run as Docker Desktop does on macOS/Windows: the engine inside a Linux VM (dockersim)",
+    key: 'desktop',
+  },
   { names: '    --explain', help: 'Narrate what the engine did underneath (dockersim)', key: 'explain' },
   { names: '-H, --host', type: 'list', help: 'Daemon socket to connect to' },
   {
@@ -64,7 +70,7 @@ export const TOP_USAGE = 'docker [OPTIONS] COMMAND [ARG...]';
  * or the offending flag when one is unknown or lacks its value.
  */
 export function parseGlobals(argv: string[]): { globals: GlobalOptions; rest: string[]; error?: string } {
-  const globals: GlobalOptions = { debug: false, version: false, help: false, explain: false };
+  const globals: GlobalOptions = { debug: false, version: false, help: false, explain: false, desktop: false };
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i]!;

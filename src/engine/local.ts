@@ -83,7 +83,7 @@ export interface EngineOptions {
 export class LocalEngine implements Engine {
   readonly store: StateStore;
   readonly host: HostSpec;
-  private readonly env: NodeJS.ProcessEnv;
+  readonly env: NodeJS.ProcessEnv;
 
   constructor(opts: EngineOptions) {
     this.store = opts.store;
@@ -152,7 +152,7 @@ export class LocalEngine implements Engine {
   }
 
   /** A container session: kernel, runtime and programs are loaded only for commands that need them. */
-  private async session<T>(
+  async session<T>(
     fn: (svc: import('./containers/service.js').ContainerService) => Promise<T> | T,
   ): Promise<T> {
     if (this.active) return fn(this.active.svc);
@@ -294,6 +294,11 @@ export class LocalEngine implements Engine {
   }
 
   async hostCommand(argv: string[], stdin: string | null, onChunk: (c: LogChunk) => void): Promise<number> {
+    if (this.env.DOCKERSIM_DESKTOP) {
+      // Docker Desktop: the host is macOS or Windows; the engine and its containers are inside a VM.
+      const { desktopHostCommand } = await import('./vm/desktop.js');
+      return desktopHostCommand(this, argv, stdin, onChunk);
+    }
     const { events, code, start } = await this.session(async (svc) => {
       const start = svc.now();
       const result = await svc.hostCommand(argv, stdin);
@@ -710,7 +715,7 @@ export class LocalEngine implements Engine {
         onEvent(e);
       };
       try {
-        const result = await build(new EngineBuilderBackend(svc, rt, kernel), context, opts, record);
+        const result = await build(new EngineBuilderBackend(svc, rt, kernel, this.facts), context, opts, record);
         const done: BuildRecord = {
           time: rt.clock.now(),
           tags: opts.tags ?? [],

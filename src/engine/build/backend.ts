@@ -1,3 +1,4 @@
+import type { ExplainFact } from '../../api/explain.js';
 import type { BaseImage, BuilderBackend, RunResult, StepOutput } from '../../builder/backend.js';
 import type { FileEntry } from '../../fs/files.js';
 import { UnionFs } from '../../fs/union.js';
@@ -39,6 +40,8 @@ export class EngineBuilderBackend implements BuilderBackend {
     private readonly svc: ImageServices,
     private readonly rt: Runtime,
     private readonly kernel: Kernel,
+    /** Where `--explain` facts about the cache's decisions go. */
+    readonly narration: ExplainFact[] = [],
   ) {}
 
   now(): number {
