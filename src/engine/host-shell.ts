@@ -76,7 +76,16 @@ export class HostShell {
       () => svc.env.netView(undefined),
     );
     return runner.processContext(
-      { argv: ['-bash'], env: { PATH, HOME }, cwd: HOME, uid: LEARNER_UID, gid: LEARNER_UID, user: 'learner', tty: true, stdin: null },
+      {
+        argv: ['-bash'],
+        env: { PATH, HOME },
+        cwd: HOME,
+        uid: LEARNER_UID,
+        gid: LEARNER_UID,
+        user: 'learner',
+        tty: true,
+        stdin: null,
+      },
       '/usr/bin/bash',
     );
   }
@@ -147,7 +156,8 @@ export class HostShell {
       }
       onChunk({ stream: e.kind as 'stdout' | 'stderr', text: String(e.text ?? ''), time: start + e.at });
     }
-    if (Number.isFinite(result.duration) && result.duration > clock) await passTime(svc.rt, result.duration - clock);
+    if (Number.isFinite(result.duration) && result.duration > clock)
+      await passTime(svc.rt, result.duration - clock);
     return { exited: result.exited, code: result.code };
   }
 }

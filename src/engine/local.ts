@@ -20,9 +20,8 @@ import type {
   WaitResult,
 } from '../api/containers.js';
 import type { DiskUsage, Engine, HostClient } from '../api/engine.js';
-import type { BuildRecord, ExplainFact } from '../api/explain.js';
-import type { VmApi } from '../api/vm.js';
 import { EngineError, systemError } from '../api/errors.js';
+import type { BuildRecord, ExplainFact } from '../api/explain.js';
 import type {
   BuildEvent,
   BuildOptions,
@@ -41,6 +40,7 @@ import type {
   SearchResult,
 } from '../api/images.js';
 import type { SystemInfo, SystemVersion } from '../api/system.js';
+import type { VmApi } from '../api/vm.js';
 import type { ImageId } from '../images/digest.js';
 import { DEFAULT_HOST, type HostSpec } from '../kernel/host.js';
 import { type StateStore, withStateLock } from '../store/index.js';
@@ -180,7 +180,6 @@ export class LocalEngine implements Engine {
   private hostShell: import('./host-shell.js').HostShell | undefined;
 
   private async withHostShell<T>(
-    client: HostClient,
     fn: (
       shell: import('./host-shell.js').HostShell,
       svc: import('./containers/service.js').ContainerService,
@@ -201,7 +200,7 @@ export class LocalEngine implements Engine {
 
   async hostShellPrompt(): Promise<string> {
     const none: HostClient = async () => ({ stdout: '', stderr: '', code: 0 });
-    return this.withHostShell(none, (shell, svc) => shell.prompt(svc, none));
+    return this.withHostShell((shell, svc) => shell.prompt(svc, none));
   }
 
   async hostShellLine(
@@ -209,7 +208,7 @@ export class LocalEngine implements Engine {
     onChunk: (c: LogChunk) => void,
     client: HostClient,
   ): Promise<{ exited: boolean; code: number }> {
-    return this.withHostShell(client, async (shell, svc) => {
+    return this.withHostShell(async (shell, svc) => {
       const r = await shell.run(svc, line, client, onChunk);
       await svc.runtime.catchUp();
       return r;
@@ -715,7 +714,12 @@ export class LocalEngine implements Engine {
         onEvent(e);
       };
       try {
-        const result = await build(new EngineBuilderBackend(svc, rt, kernel, this.facts), context, opts, record);
+        const result = await build(
+          new EngineBuilderBackend(svc, rt, kernel, this.facts),
+          context,
+          opts,
+          record,
+        );
         const done: BuildRecord = {
           time: rt.clock.now(),
           tags: opts.tags ?? [],

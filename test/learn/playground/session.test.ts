@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { deterministicEnv, runCli, tempHome } from '../../helpers/cli.js';
+
+/** `dockersim shell -c LINES`: the playground without a terminal. */
+async function shell(home: string, lines: string, extra: NodeJS.ProcessEnv = {}) {
+  return runCli(['shell', '-c', lines], deterministicEnv(home, extra));
+}
+
+describe('playground', () => {
+  it('runs docker commands and host commands in one session', async () => {
+    const home = tempHome();
+    const r = await shell(
+      home,
+      [
+        'docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret mysql:8.0',
+        'ps -e | grep mysqld',
+        'docker top db',
+      ].join('\n'),
+    );
+    expect(r.stderr).toContain('Status: Downloaded newer image for mysql:8.0');
+    const lines = r.stdout.split('\n');
+    const hostLine = lines.find((l) => /^\s*\d+ \?\s+\S+ mysqld$/.test(l));
+    expect(hostLine, r.stdout).toBeDefined();
+    const pid = hostLine!.trim().split(/\s+/)[0];
+    // docker top shows the same host PID.
+    expect(
+      lines.some((l) => l.includes('mysqld') && l.split(/\s+/).includes(pid!) && l.startsWith('999')),
+    ).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  it('pipes docker output into host commands and substitutes $(docker ...)', async () => {
+    const home = tempHome();
+    const r = await shell(
+      home,
+      [
+        'docker run -d --name web nginx',
+        'docker ps --format "{{.Names}}" | grep -c web',
+        'echo "id=$(docker inspect -f {{.State.Running}} web)"',
+      ].join('\n'),
+    );
+    expect(r.stdout).toContain('\n1\n');
+    expect(r.stdout).toContain('id=true\n');
+  });
+
+  it('keeps the shell directory and variables between lines', async () => {
+    const home = tempHome();
+    const r = await shell(home, 'cd /tmp\nX=hello\npwd\necho $X $USER\nhostname\nid -un');
+    expect(r.stdout).toBe('/tmp\nhello learner\ndocker-host\nlearner\n');
+  });
+
+  it('answers unknown commands as bash does and keeps going', async () => {
+    const home = tempHome();
+    const r = await shell(home, 'nosuchcmd\necho after');
+    expect(r.stderr).toContain('nosuchcmd: command not found');
+    expect(r.stdout).toBe('after\n');
+  });
+
+  it('exit ends the session with its code', async () => {
+    const home = tempHome();
+    const r = await shell(home, 'echo one\nexit 3\necho never');
+    expect(r.stdout).toBe('one\n');
+    expect(r.code).toBe(3);
+  });
+
+  it('refuses a playground inside the playground', async () => {
+    const r = await shell(tempHome(), 'dockersim shell');
+    expect(r.stderr).toBe('dockersim: already in the playground\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('reads lines from stdin without a terminal', async () => {
+    const home = tempHome();
+    const r = await runCli(['shell'], deterministicEnv(home), 'docker ps\nwhoami\n');
+    expect(r.stdout).toBe(
+      'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\nlearner\n',
+    );
+  });
+});
