@@ -24,7 +24,7 @@ const ALLOWED: Record<string, string[]> = {
 };
 
 const PACKAGES: Record<string, string[]> = {
-  store: ['write-file-atomic', 'proper-lockfile'],
+  store: ['write-file-atomic'],
   cli: ['commander', 'chalk', 'ora', 'cli-table3'],
   learn: ['chalk'],
 };

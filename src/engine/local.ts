@@ -109,14 +109,16 @@ export class LocalEngine implements Engine {
   /** Runs `fn` under the state lock with a freshly loaded runtime, then saves the runtime. */
   async mutate<T>(fn: (rt: Runtime) => Promise<T> | T): Promise<T> {
     if (this.active) return fn(this.active.rt);
-    return withStateLock(this.store.root, async () => {
-      const rt = Runtime.load(this.store, this.env);
-      try {
-        return await fn(rt);
-      } finally {
-        rt.save();
-      }
-    });
+    return withStateLock(this.store.root, () =>
+      this.store.cached(async () => {
+        const rt = Runtime.load(this.store, this.env);
+        try {
+          return await fn(rt);
+        } finally {
+          rt.save();
+        }
+      }),
+    );
   }
 
   async version(): Promise<SystemVersion> {
@@ -777,6 +779,7 @@ export class LocalEngine implements Engine {
         if (STATE_ENTRIES.includes(entry))
           fs.rmSync(path.join(root, entry), { recursive: true, force: true });
       }
+      this.store.forget();
     });
   }
 

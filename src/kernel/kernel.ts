@@ -30,6 +30,19 @@ export class Kernel {
   ) {}
 
   static load(store: StateStore, host: HostSpec, now: () => number): Kernel {
+    // The kernel this process saved last, when nobody has written the state since (the
+    // playground's commands): reading a hundred-odd documents again would give the same tables.
+    const kept = store.memo('kernel') as Kernel | undefined;
+    if (kept && kept.state.host === host && kept.state.dirty.empty && !kept.fresh) {
+      kept.state.now = now;
+      return kept;
+    }
+    const kernel = Kernel.read(store, host, now);
+    store.remember('kernel', kernel);
+    return kernel;
+  }
+
+  private static read(store: StateStore, host: HostSpec, now: () => number): Kernel {
     const counters = readCounters(store);
     const state: KernelState = {
       host,

@@ -35,6 +35,13 @@ export class Dirty {
     this.cgroups.delete(path);
     this.cgroupsGone.add(path);
   }
+  /** Nothing changed since the last save. */
+  get empty(): boolean {
+    return (
+      !this.counters &&
+      [this.procs, this.procsGone, this.ns, this.nsGone, this.cgroups, this.cgroupsGone].every((x) => x.size === 0)
+    );
+  }
   clear(): void {
     for (const s of [this.procs, this.procsGone, this.ns, this.nsGone, this.cgroups, this.cgroupsGone])
       s.clear();
@@ -45,7 +52,8 @@ export class Dirty {
 /** The whole simulated machine in memory; the Kernel class and its helpers work on this. */
 export interface KernelState {
   readonly host: HostSpec;
-  readonly now: () => number;
+  /** The engine call's clock (a kernel kept between calls is handed each call's clock). */
+  now: () => number;
   counters: KernelCounters;
   readonly procs: Map<number, ProcessRecord>;
   readonly namespaces: Map<number, NamespaceRecord>;

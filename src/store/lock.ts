@@ -1,24 +1,75 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** A lock nobody has touched for this long belongs to a process that died holding it. */
+const STALE_MS = 10_000;
+/** How often a holder shows it is alive (touches the lock file). */
+const ALIVE_MS = 5_000;
+/** How long a command waits for the lock before giving up (busy for over a minute). */
+const GIVE_UP_MS = 60_000;
+
 /**
  * One lock for the whole state folder, held by a command for as long as it mutates state,
  * so concurrent `dockersim` processes (a learner's two terminals, a test running sixteen at
- * once) see each other's changes whole. Stale locks of crashed processes expire.
+ * once) see each other's changes whole. The lock is a file created exclusively (one system
+ * call when nobody holds it, which keeps a playground command within a couple of
+ * milliseconds); its holder touches it while alive, and a lock untouched for ten seconds is
+ * taken over.
  */
 export async function withStateLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
-  fs.mkdirSync(root, { recursive: true });
-  // Loaded on first use: read-only commands never need it.
-  const { default: lockfile } = await import('proper-lockfile');
-  const release = await lockfile.lock(root, {
-    lockfilePath: path.join(root, 'engine.lock'),
-    realpath: false,
-    stale: 10000,
-    retries: { retries: 400, factor: 1.3, minTimeout: 5, maxTimeout: 60, randomize: true },
-  });
+  const file = path.join(root, 'engine.lock');
+  await acquire(root, file);
+  const alive = setInterval(() => {
+    const now = new Date();
+    try {
+      fs.utimesSync(file, now, now);
+    } catch {
+      // Released meanwhile.
+    }
+  }, ALIVE_MS);
+  alive.unref();
   try {
     return await fn();
   } finally {
-    await release();
+    clearInterval(alive);
+    fs.rmSync(file, { force: true });
+  }
+}
+
+function tryCreate(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx'));
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+async function acquire(root: string, file: string): Promise<void> {
+  if (tryCreate(file)) return;
+  fs.mkdirSync(root, { recursive: true });
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    if (tryCreate(file)) return;
+    let mtime: number | undefined;
+    try {
+      mtime = fs.statSync(file).mtimeMs;
+    } catch {
+      continue; // released between the two calls: try again at once
+    }
+    if (Date.now() - mtime > STALE_MS) {
+      // Its holder is gone (a crash, a killed terminal): take it over.
+      fs.rmSync(file, { recursive: true, force: true });
+      continue;
+    }
+    if (waited > GIVE_UP_MS) {
+      throw Object.assign(new Error(`the state folder ${root} is locked by another dockersim process`), {
+        code: 'ELOCKED',
+      });
+    }
+    const delay = Math.min(60, 5 * 1.3 ** Math.min(attempt, 12));
+    await new Promise((r) => setTimeout(r, delay));
+    waited += delay;
   }
 }

@@ -78,11 +78,15 @@ export class Playground {
     this.explain = opts.explain;
   }
 
+  private env: NodeJS.ProcessEnv | undefined;
+
   /** The env docker commands run with: the playground narrates per line, so they do not. */
   private clientEnv(): NodeJS.ProcessEnv {
-    const env = { ...this.opts.env };
-    delete env.DOCKERSIM_EXPLAIN;
-    return env;
+    if (!this.env) {
+      this.env = { ...this.opts.env };
+      delete this.env.DOCKERSIM_EXPLAIN;
+    }
+    return this.env;
   }
 
   /** Runs one typed line; resolves with its exit code, or `exit` when the playground should end. */
