@@ -39,7 +39,9 @@ export class Dirty {
   get empty(): boolean {
     return (
       !this.counters &&
-      [this.procs, this.procsGone, this.ns, this.nsGone, this.cgroups, this.cgroupsGone].every((x) => x.size === 0)
+      [this.procs, this.procsGone, this.ns, this.nsGone, this.cgroups, this.cgroupsGone].every(
+        (x) => x.size === 0,
+      )
     );
   }
   clear(): void {

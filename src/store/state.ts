@@ -49,7 +49,12 @@ export class StateStore {
    * process last saw; every write goes through to disk and names a new generation.
    */
   private cache:
-    | { gen: string; texts: Map<string, string | null>; lists: Map<string, string[]>; memos: Map<string, unknown> }
+    | {
+        gen: string;
+        texts: Map<string, string | null>;
+        lists: Map<string, string[]>;
+        memos: Map<string, unknown>;
+      }
     | undefined;
   private inCached = false;
   /** The text of each document that passed its schema check and what the check made of it. */
@@ -60,7 +65,8 @@ export class StateStore {
   async cached<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inCached) return fn();
     const gen = this.readDisk(GENERATION) ?? '';
-    if (!this.cache || this.cache.gen !== gen) this.cache = { gen, texts: new Map(), lists: new Map(), memos: new Map() };
+    if (!this.cache || this.cache.gen !== gen)
+      this.cache = { gen, texts: new Map(), lists: new Map(), memos: new Map() };
     this.inCached = true;
     this.dirty = false;
     try {
@@ -171,7 +177,12 @@ export class StateStore {
 
   writeText(rel: string, content: string | Buffer, mode?: number): void {
     // A document written again unchanged (a clock or kernel table nobody moved) costs nothing.
-    if (this.inCached && typeof content === 'string' && mode === undefined && this.cache!.texts.get(rel) === content)
+    if (
+      this.inCached &&
+      typeof content === 'string' &&
+      mode === undefined &&
+      this.cache!.texts.get(rel) === content
+    )
       return;
     const file = this.path(rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
