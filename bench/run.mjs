@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Start-up cost of dockersim commands, as ratios to a bare `node -e 0` measured in the same run,
 // and a scale run (many containers). Uses only Node's own tools; prints medians.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +42,39 @@ function compare(label, args, env) {
   return c / b;
 }
 
+/**
+ * The playground's latency per command: 1,000 `docker ps` lines through one `dockersim shell`
+ * with three containers running. The playground writes each table when its command is done
+ * (to a pipe, synchronously), so the gaps between the tables' arrivals are the commands' times.
+ */
+async function playground() {
+  const lines = Number(process.env.BENCH_LINES ?? 1000);
+  for (const [name, image, extra] of [
+    ['web', 'nginx', []],
+    ['cache', 'redis', []],
+    ['db', 'mysql', ['-e', 'MYSQL_ROOT_PASSWORD=secret']],
+  ])
+    spawnSync(process.execPath, [bin, 'run', '-d', '--name', name, ...extra, image], { env });
+  const child = spawn(process.execPath, [bin, 'shell'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const arrivals = [];
+  let tail = '';
+  child.stdout.on('data', (chunk) => {
+    const now = Number(process.hrtime.bigint()) / 1e6;
+    const text = tail + chunk.toString();
+    const count = text.split('CONTAINER ID').length - 1;
+    for (let i = 0; i < count; i++) arrivals.push(now);
+    tail = text.slice(text.lastIndexOf('CONTAINER ID') + 1 || 0).slice(-20);
+  });
+  child.stdin.end('docker ps\n'.repeat(lines));
+  await new Promise((r) => child.on('exit', r));
+  const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]);
+  const m = median(gaps);
+  console.log(
+    `\nplayground: docker ps, median of ${gaps.length} lines (3 running)  ${m.toFixed(2)} ms per command (target <= 2 ms)`,
+  );
+  spawnSync(process.execPath, [bin, 'rm', '-f', 'web', 'cache', 'db'], { env });
+}
+
 const home = mkdtempSync(join(tmpdir(), 'dockersim-bench-'));
 const env = {
   ...process.env,
@@ -66,6 +99,8 @@ try {
   compare('dockersim build (50 steps, cached)', [bin, 'build', '-q', '-t', 'fifty', ctxDir], env);
   compare('dockersim version (for the build ratio)', [bin, 'version'], env);
   rmSync(ctxDir, { recursive: true, force: true });
+
+  await playground();
 
   if (process.env.BENCH_SCALE !== '0') {
     const n = Number(process.env.BENCH_CONTAINERS ?? 100);
