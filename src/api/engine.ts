@@ -110,7 +110,8 @@ export interface Engine {
    */
   containerAttach(
     ref: string,
-    opts: { fromStart?: boolean },
+    /** `sigProxy`: Ctrl-C (`interrupt()`) sends the container SIGINT instead of leaving; a second one leaves. */
+    opts: { fromStart?: boolean; sigProxy?: boolean },
     onChunk: (c: LogChunk) => void,
   ): Promise<number>;
   /** `GET /containers/{id}/top` */

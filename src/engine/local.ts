@@ -497,15 +497,23 @@ export class LocalEngine implements Engine {
     fromLine: number | undefined,
     onChunk: (c: LogChunk) => void,
     opts: LogOptions = {},
+    sigProxy = false,
   ): Promise<number> {
     let seen = fromLine;
     let id = /^[0-9a-f]{64}$/.test(ref) ? ref : '';
     this.interrupted = false;
+    let proxied = false;
     for (;;) {
-      // Ctrl-C at the terminal: the client stops following (the container keeps running).
       if (this.interrupted) {
         this.interrupted = false;
-        return 130;
+        if (sigProxy && !proxied && id) {
+          // docker's signal proxy: the container gets the SIGINT; its exit ends the attach.
+          proxied = true;
+          await this.containerKill(id, 'SIGINT').catch(() => undefined);
+        } else {
+          // Ctrl-C at the terminal: the client stops following (the container keeps running).
+          return 130;
+        }
       }
       const step = await this.session(async (svc) => {
         const rec = svc.containers.lookup(id || ref);
@@ -565,10 +573,10 @@ export class LocalEngine implements Engine {
 
   async containerAttach(
     ref: string,
-    opts: { fromStart?: boolean },
+    opts: { fromStart?: boolean; sigProxy?: boolean },
     onChunk: (c: LogChunk) => void,
   ): Promise<number> {
-    return this.follow(ref, opts.fromStart ? 0 : undefined, onChunk);
+    return this.follow(ref, opts.fromStart ? 0 : undefined, onChunk, {}, opts.sigProxy);
   }
 
   async containerLogs(

@@ -41,14 +41,17 @@ function tryCreate(file: string): boolean {
     fs.closeSync(fs.openSync(file, 'wx'));
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'ENOENT') throw e;
+    // The state folder does not exist yet (the first command): lay it out and try again.
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return tryCreate(file);
   }
 }
 
 async function acquire(root: string, file: string): Promise<void> {
   if (tryCreate(file)) return;
-  fs.mkdirSync(root, { recursive: true });
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
     if (tryCreate(file)) return;

@@ -76,7 +76,19 @@ describe.skipIf(!hasScript)('the playground on a terminal', () => {
     const after = await t.waitFor('learner@docker-host:~$ ', from + 20);
     expect(after).toContain('ready for connections');
     const again = await t.type('whoami');
-    expect(again).toContain('learner');
+    expect(again).toContain('\r\nlearner\r\n');
+    // Ctrl-C at the prompt drops the line and keeps the playground.
+    let mark = t.output.length;
+    t.key('half a line\x03');
+    await t.waitFor('^C', mark);
+    expect(await t.type('echo still here')).toContain('still here\r\n');
+    // An attached docker run: Ctrl-C goes to the container (docker's signal proxy).
+    mark = t.output.length;
+    t.key('docker run --name web nginx\r');
+    await t.waitFor('start worker process', mark);
+    t.key('\x03');
+    await t.waitFor('learner@docker-host:~$ ', mark + 40);
+    expect(await t.type("docker ps -a --format '{{.Names}} {{.Status}}'")).toMatch(/web Exited \(0\)/);
     // Ctrl-D leaves.
     t.key('\x04');
     const code = await t.exited;

@@ -19,6 +19,16 @@ describe('withStateLock', () => {
     expect(fs.existsSync(path.join(root, 'engine.lock'))).toBe(false);
   });
 
+  it('lays out a state folder that does not exist yet', async () => {
+    const root = path.join(folder(), 'new', 'home');
+    let ran = false;
+    await withStateLock(root, async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+    expect(fs.existsSync(root)).toBe(true);
+  });
+
   it('releases the lock when the work throws', async () => {
     const root = folder();
     await expect(

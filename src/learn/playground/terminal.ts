@@ -97,8 +97,8 @@ export async function runTerminal(opts: TerminalOptions): Promise<number> {
         rl.on('SIGINT', () => {
           // Ctrl-C at the prompt drops the line, as bash does.
           output.write('^C\n');
-          rl.close();
           resolve('');
+          rl.close();
         });
         rl.once('close', () => resolve(undefined));
         rl.question(prompt, (answer) => resolve(answer));

@@ -35,7 +35,7 @@ export const attach: CommandModule = {
       ctx.stdin.isTTY &&
       isShellCommand([info.Path, ...info.Args]);
     if (shellOnTerminal) return terminalSession(ctx, await engine.shellOpen(info.Id));
-    return engine.containerAttach(info.Id, {}, (chunk) => {
+    return engine.containerAttach(info.Id, { sigProxy: parsed.opts['sig-proxy'] !== false }, (chunk) => {
       if (info.Config.Tty) ctx.stdout.write(chunk.text.replace(/\r?\n/g, '\r\n'));
       else (chunk.stream === 'stderr' ? ctx.stderr : ctx.stdout).write(chunk.text);
     });

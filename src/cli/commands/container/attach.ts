@@ -14,7 +14,7 @@ export async function readStdin(ctx: CommandContext): Promise<string | null> {
  */
 export async function attachOutput(ctx: CommandContext, id: string, tty: boolean): Promise<number> {
   const engine = await ctx.engine();
-  return engine.containerAttach(id, { fromStart: true }, (chunk) => {
+  return engine.containerAttach(id, { fromStart: true, sigProxy: true }, (chunk) => {
     if (tty) ctx.stdout.write(chunk.text.replace(/\r?\n/g, '\r\n'));
     else (chunk.stream === 'stderr' ? ctx.stderr : ctx.stdout).write(chunk.text);
   });

@@ -34,7 +34,7 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
       if (e instanceof EngineError) throw new CliError(daemonMessage(e), e.detail.exitCode ?? 1);
       throw e;
     }
-    return engine.containerAttach(info.Id, { fromStart: true }, (chunk) => {
+    return engine.containerAttach(info.Id, { fromStart: true, sigProxy: true }, (chunk) => {
       if (info.Config.Tty) ctx.stdout.write(chunk.text.replace(/\r?\n/g, '\r\n'));
       else (chunk.stream === 'stderr' ? ctx.stderr : ctx.stdout).write(chunk.text);
     });
