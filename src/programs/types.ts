@@ -167,4 +167,21 @@ export interface Program {
   /** Registry name (`busybox`, `coreutils:ls`, `nginx`). */
   readonly name: string;
   run(ctx: ProcessContext): ProgramRun | Promise<ProgramRun>;
+  /**
+   * A program that reads lines at its own prompt on a terminal (`mysql>`, `redis-cli`'s
+   * `127.0.0.1:6379> `, `postgres=#`): what `docker exec -it db mysql -p...` drives line by
+   * line. Absent: the program only runs to a timeline. Undefined from the call: this
+   * invocation is not interactive (`--version`, `-e QUERY`, a failed connection), so `run` is used.
+   */
+  session?(ctx: ProcessContext): ReplSession | undefined | Promise<ReplSession | undefined>;
+}
+
+/** One interactive session of a program (see Program.session). */
+export interface ReplSession {
+  /** What the program prints before its first prompt (a banner, `Welcome to the MySQL monitor…`). */
+  banner: string;
+  /** The prompt for the next line (it may change: `mysql>` then `    ->` inside a statement). */
+  prompt(): string;
+  /** Handles one typed line; `exit` set when the program ends (`exit`, `\q`, `quit`). */
+  line(text: string): Promise<{ output: string; exit?: number }> | { output: string; exit?: number };
 }
