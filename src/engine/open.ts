@@ -1,3 +1,4 @@
+import { hostFor } from '../kernel/host.js';
 import { defaultHome, StateStore } from '../store/index.js';
 import { LocalEngine } from './local.js';
 
@@ -12,7 +13,8 @@ export interface OpenOptions {
 /** Opens (and on first use lays out) the state folder named by DOCKERSIM_HOME. */
 export async function openLocalEngine(opts: OpenOptions): Promise<LocalEngine> {
   const store = new StateStore(defaultHome(opts.env));
-  const engine = new LocalEngine({ store, env: opts.env });
+  // With `--desktop` the engine's Linux machine is Docker Desktop's VM, not a Linux computer.
+  const engine = new LocalEngine({ store, env: opts.env, host: hostFor(opts.env) });
   if (!store.exists(HOME_MARKER)) {
     await engine.mutate((rt) => {
       if (store.exists(HOME_MARKER)) return;

@@ -2,9 +2,15 @@ import type { SystemInfo, SystemVersion } from '../api/system.js';
 import type { HostSpec } from '../kernel/host.js';
 import { ENGINE } from './versions.js';
 
+/**
+ * Docker Desktop's release that ships Engine 28.2.2; its `docker version` names it on the Server
+ * line, the Engine inside it still being a linux one.
+ */
+export const DESKTOP_RELEASE = 'Docker Desktop 4.42.0 (195023)';
+
 export function buildVersion(host: HostSpec): SystemVersion {
   return {
-    Platform: { Name: 'Docker Engine - Community' },
+    Platform: { Name: host.desktop ? DESKTOP_RELEASE : 'Docker Engine - Community' },
     Components: [
       {
         Name: 'Engine',
@@ -98,7 +104,12 @@ export function buildInfo(host: HostSpec, counts: InfoCounts): SystemInfo {
     MemTotal: host.memTotal,
     DockerRootDir: '/var/lib/docker',
     Name: host.hostname,
-    Labels: [],
+    // Docker Desktop labels its engine with where the desktop app's socket is.
+    Labels: host.desktop
+      ? [
+          `com.docker.desktop.address=${host.desktop === 'mac' ? 'unix:///Users/learner/Library/Containers/com.docker.docker/Data/docker-cli.sock' : 'npipe://\\\\.\\pipe\\docker_cli'}`,
+        ]
+      : [],
     ExperimentalBuild: false,
     ServerVersion: ENGINE.version,
     Runtimes: { 'io.containerd.runc.v2': { path: 'runc' }, runc: { path: 'runc' } },

@@ -5,6 +5,7 @@ import type { CommandContext } from '../../context.js';
 import { type CommandSpec, NO_ARGS, str } from '../../spec.js';
 import { renderTemplateOrExit } from '../../template.js';
 import { CLIENT_VERSION } from '../../toplevel.js';
+import { clientPlatform } from './version.js';
 
 export const spec: CommandSpec = {
   path: 'system info',
@@ -21,16 +22,16 @@ export const spec: CommandSpec = {
   ],
 };
 
-function clientInfo(debug: boolean): Record<string, unknown> {
-  return { Debug: debug, Version: CLIENT_VERSION, Context: 'default', Plugins: [], Warnings: null };
+function clientInfo(debug: boolean, context: string): Record<string, unknown> {
+  return { Debug: debug, Version: CLIENT_VERSION, Context: context, Plugins: [], Warnings: null };
 }
 
 /** `docker info` as the docker client lays it out; the server part is built from engine state. */
-export function renderInfo(info: SystemInfo, debug: boolean): string {
+export function renderInfo(info: SystemInfo, debug: boolean, context = 'default'): string {
   const out: string[] = [
     'Client:',
     ` Version:    ${CLIENT_VERSION}`,
-    ' Context:    default',
+    ` Context:    ${context}`,
     ` Debug Mode: ${debug}`,
     '',
   ];
@@ -79,12 +80,12 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const format = parsed.opts.format as string | undefined;
   const info = await (await ctx.engine()).info();
   if (format) {
-    const data = { ...info, ClientInfo: clientInfo(ctx.debug) };
+    const data = { ...info, ClientInfo: clientInfo(ctx.debug, clientPlatform(ctx.env).context) };
     const text = format === 'json' ? JSON.stringify(data) : renderTemplateOrExit(format, data);
     ctx.stdout.write(`${text}\n`);
     return 0;
   }
-  ctx.stdout.write(renderInfo(info, ctx.debug));
+  ctx.stdout.write(renderInfo(info, ctx.debug, clientPlatform(ctx.env).context));
   if (info.Warnings) for (const w of info.Warnings) ctx.stderr.write(`${w}\n`);
   return 0;
 }

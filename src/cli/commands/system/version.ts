@@ -25,8 +25,16 @@ export const spec: CommandSpec = {
   ],
 };
 
+/** Where the client runs: a Linux host, or (`--desktop`) Docker Desktop's macOS or Windows. */
+export function clientPlatform(env: NodeJS.ProcessEnv): { os: string; context: string } {
+  const desktop = env.DOCKERSIM_DESKTOP;
+  if (!desktop) return { os: 'linux', context: 'default' };
+  return { os: desktop === 'windows' ? 'windows' : 'darwin', context: 'desktop-linux' };
+}
+
 /** The Client half, as the docker client describes itself. */
-export function clientVersion(): Record<string, unknown> {
+export function clientVersion(env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
+  const platform = clientPlatform(env);
   return {
     Platform: { Name: '' },
     Version: CLIENT_VERSION,
@@ -34,10 +42,10 @@ export function clientVersion(): Record<string, unknown> {
     DefaultAPIVersion: '1.50',
     GitCommit: CLIENT_COMMIT,
     GoVersion: 'go1.24.3',
-    Os: 'linux',
+    Os: platform.os,
     Arch: 'amd64',
     BuildTime: 'Fri May 30 12:07:14 2025',
-    Context: 'default',
+    Context: platform.context,
   };
 }
 
@@ -92,7 +100,7 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const opts = parsed.opts as VersionOptions;
   const engine = await ctx.engine();
   const server = await engine.version();
-  const client = clientVersion();
+  const client = clientVersion(ctx.env);
   if (opts.format) {
     const data = { Client: client, Server: server };
     const text = opts.format === 'json' ? JSON.stringify(data) : renderTemplateOrExit(opts.format, data);
