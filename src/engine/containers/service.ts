@@ -8,7 +8,6 @@ import type {
   TopResult,
 } from '../../api/containers.js';
 import { conflict, invalidParameter, notFound } from '../../api/errors.js';
-import type { RemovedFact } from '../../api/explain.js';
 import { parseNormalized, withDefaultTag } from '../../images/reference.js';
 import { HOST_USERS } from '../../kernel/boot.js';
 import type { HostSpec } from '../../kernel/host.js';
@@ -27,9 +26,8 @@ import { withNet } from '../network/runner-net.js';
 import type { Runtime } from '../runtime.js';
 import { createContainer } from './create.js';
 import { Environments } from './environment.js';
-import { graphDriverData, inspectContainer } from './inspect.js';
+import { inspectContainer } from './inspect.js';
 import { listContainers } from './list.js';
-import { processFact, refOf } from './narrate.js';
 import type { ContainerRecord } from './record.js';
 import { loadPrograms, ProgramRunner } from './runner.js';
 import { ContainerRuntime } from './runtime.js';
@@ -56,7 +54,7 @@ export class ContainerService {
   ) {
     this.containers = new ContainerStore(store);
     this.env = new Environments(store, images, kernel, rt, (rec) => this.removeRecord(rec));
-    this.runtime = new ContainerRuntime(store, this.containers, kernel, rt, events, this.env, images);
+    this.runtime = new ContainerRuntime(store, this.containers, kernel, rt, events, this.env);
   }
 
   now(): number {
@@ -99,9 +97,7 @@ export class ContainerService {
     // second of its life passes with it, so its start-up output is there for the next command.
     if (this.rt.clock.deterministic) this.rt.clock.advance(START_SETTLE_MS);
     const started = this.containers.get(rec.ID) ?? rec;
-    const before = new Set(this.pids(started));
     await this.runtime.advance(started, this.now());
-    this.narrateChildren(started, before);
     // A `--rm` container that already finished is gone by now.
     return this.containers.get(rec.ID) ?? started;
   }
@@ -132,7 +128,7 @@ export class ContainerService {
     }
     if (this.find(rec.ID).State.Running) {
       await passTime(Math.max(0, started + timeout - this.now()));
-      await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now(), timeout / 1000);
+      await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now());
     }
     this.events.emit(
       'container',
@@ -186,28 +182,10 @@ export class ContainerService {
     if (opts.volumes) this.env.removeVolumesOf(rec);
   }
 
-  /** `--explain`: the processes a starting container's PID 1 started in its first moments. */
-  private narrateChildren(rec: ContainerRecord, before: Set<number>): void {
-    const now = this.containers.get(rec.ID);
-    if (!now?.State.Running) return;
-    for (const pid of this.pids(now)) {
-      const fact = before.has(pid) ? undefined : processFact(this.kernel, now, pid, 'child');
-      if (fact) this.events.explain(fact);
-    }
-  }
-
   private removeRecord(rec: ContainerRecord): void {
-    const removed: RemovedFact = {
-      kind: 'removed',
-      ...refOf(rec),
-      upperDir: graphDriverData(rec, this.images).UpperDir,
-      bytes: this.sizes(rec)[0],
-      imageLayers: rec.ParentLayer ? this.images.layers.stack(rec.ParentLayer as never).length : 0,
-    };
     this.store.remove(`overlay2/${rec.RWLayer}`);
     if (rec.ParentLayer) this.images.layers.release(rec.ParentLayer as never);
     this.containers.remove(rec);
-    this.events.explain(removed);
     this.events.emit(
       'container',
       'destroy',
