@@ -120,8 +120,9 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return at < 0 ? [s, undefined] : [s.slice(0, at), s.slice(at + 1)];
 }
 
-function listing(entries: { name: string; description: string }[]): string {
-  return entries.map((e) => `  ${e.name.padEnd(11)} ${e.description}\n`).join('');
+/** One row per command; names padded as cobra pads them: to 11, or to the longest command name. */
+function listing(entries: { name: string; description: string }[], width = 11): string {
+  return entries.map((e) => `  ${e.name.padEnd(width)} ${e.description}\n`).join('');
 }
 
 function sectionOf(entry: CommandEntry): { name: string; section: Section } | undefined {
@@ -148,10 +149,11 @@ export function renderTopLevelHelp(): string {
   bySection.commands.sort((a, b) => (a.name < b.name ? -1 : 1));
   bySection.common.sort((a, b) => COMMON_ORDER.indexOf(a.name) - COMMON_ORDER.indexOf(b.name));
   let out = 'Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\n';
-  out += `Common Commands:\n${listing(bySection.common)}\n`;
-  out += `Management Commands:\n${listing(bySection.management)}\n`;
-  if (bySection.commands.length) out += `Commands:\n${listing(bySection.commands)}\n`;
-  out += `dockersim Commands:\n${listing(bySection.dockersim)}\n`;
+  const width = Math.max(11, ...Object.values(bySection).flatMap((rows) => rows.map((r) => r.name.length)));
+  out += `Common Commands:\n${listing(bySection.common, width)}\n`;
+  out += `Management Commands:\n${listing(bySection.management, width)}\n`;
+  if (bySection.commands.length) out += `Commands:\n${listing(bySection.commands, width)}\n`;
+  out += `dockersim Commands:\n${listing(bySection.dockersim, width)}\n`;
   out += `Global Options:\n${renderGlobalFlags()}\n`;
   out += "Run 'docker COMMAND --help' for more information on a command.\n\n";
   out += 'For more help on how to use Docker, head to https://docs.docker.com/go/guides/\n';
