@@ -141,7 +141,8 @@ export class LocalEngine implements Engine {
   /** Image verbs and stores, loaded on first use (most commands never touch images). */
   private async img() {
     const m = await import('./images/verbs.js');
-    return { m, svc: new m.ImageServices(this.store) };
+    // Inside a host shell line, `docker pull` and `docker run` share the line's image stores.
+    return { m, svc: this.active?.svc.images ?? new m.ImageServices(this.store) };
   }
 
   /** Which containers stand on an image. */

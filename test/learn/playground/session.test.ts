@@ -43,6 +43,23 @@ describe('playground', () => {
     expect(r.stdout).toContain('id=true\n');
   });
 
+  it('pulls and runs inside a host line (redirected), then reaches the published port from the host', async () => {
+    const home = tempHome();
+    const r = await shell(
+      home,
+      [
+        'docker run -d -p 8080:80 --name web nginx > /tmp/run.log 2>&1; echo code=$?',
+        'grep -c "Pull complete" /tmp/run.log',
+        'curl -s localhost:8080 | grep title',
+        'cat /sys/fs/cgroup/system.slice/docker-$(docker inspect -f "{{.Id}}" web).scope/memory.max',
+      ].join('\n'),
+    );
+    expect(r.stdout).toContain('code=0\n');
+    expect(r.stdout).toMatch(/^[1-9]\d*$/m);
+    expect(r.stdout).toContain('<title>Welcome to nginx!</title>\n');
+    expect(r.stdout).toContain('max\n');
+  });
+
   it('keeps the shell directory and variables between lines', async () => {
     const home = tempHome();
     const r = await shell(home, 'cd /tmp\nX=hello\npwd\necho $X $USER\nhostname\nid -un');
