@@ -1,6 +1,7 @@
 import { programOf } from '../../fs/files.js';
 import type { FsView } from '../../fs/view.js';
 import { readText } from '../system/common/host.js';
+import { serveFlask } from '../services/flask-app.js';
 import type { NetPeer } from '../types.js';
 
 export interface HttpResponse {
@@ -191,13 +192,14 @@ function node(peer: NetPeer, fs: FsView, now: number): HttpResponse | undefined 
 
 /**
  * What a listening program answers to an HTTP request: nginx and httpd serve their files, a
- * Node.js script its handler's text; anything else closes the connection without a word.
+ * Node.js script its handler's text, a Flask app its route's; anything else closes the connection without a word.
  */
 export function serveHttp(peer: NetPeer, method: string, path: string, now: number): HttpResponse | 'empty' {
   const fs = peer.fs();
   if (peer.program === 'nginx') return nginx(fs, method, path, now);
   if (peer.program === 'httpd') return httpd(fs, path, now);
   if (peer.program === 'node') return node(peer, fs, now) ?? 'empty';
+  if (peer.program === 'flask') return serveFlask(peer, method, path, now);
   return 'empty';
 }
 

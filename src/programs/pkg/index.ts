@@ -19,7 +19,15 @@ export function registerPackagePrograms(): void {
   registerProgram(aptProgram, 'apt:apt');
   registerProgram(aptCacheProgram, 'apt:apt-cache');
   registerProgram(dpkgProgram, 'dpkg:dpkg', 'dpkg:dpkg-query', 'dpkg-query');
-  registerProgram(pipProgram, 'pip3', 'pip@24.0', 'pip@23.0.1', 'pip@24.1.2', 'python3-pip:pip3.11');
+  registerProgram(
+    pipProgram,
+    'pip3',
+    'pip@24.0',
+    'pip@23.0.1',
+    'pip@22.0.2',
+    'pip@24.1.2',
+    'python3-pip:pip3.11',
+  );
   registerProgram(npmProgram, 'npm@10.7.0', 'npm@10.8.0', 'npm@10.8.2');
   registerProgram(yarnProgram, 'yarn@1.22.22');
 }

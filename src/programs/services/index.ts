@@ -1,6 +1,7 @@
 import { registerProgram } from '../registry.js';
 import type { Program } from '../types.js';
 import { goTool, mongosh, mysqlClient, npm, pip, psql, redisCli, yarn } from './clients.js';
+import { flaskProgram } from './flask.js';
 import { hello } from './hello.js';
 import { httpdProgram } from './httpd.js';
 import { mongodProgram, mongoEntrypoint } from './mongo.js';
@@ -28,6 +29,7 @@ function versions(base: string, list: string[], make: (name: string, version?: s
  */
 export function registerServicePrograms(): void {
   registerProgram(hello);
+  registerProgram(flaskProgram);
   versions('nginx', ['1.27.0', '1.11.8'], nginxProgram);
   versions('mysqld', ['8.0.38', '9.0.0'], mysqldProgram);
   versions('mysql', ['8.0.38', '9.0.0'], mysqlClient);
@@ -38,7 +40,7 @@ export function registerServicePrograms(): void {
   versions('mongosh', ['2.2.10'], mongosh);
   versions('registry', ['2.8.3'], registryProgram);
   versions('node', ['20.15.1', '22.5.1'], nodeProgram);
-  versions('python3', ['3.12.4', '3.11.2'], pythonProgram);
+  versions('python3', ['3.12.4', '3.11.2', '3.10.12'], pythonProgram);
   versions('npm', ['10.7.0', '10.8.2'], npm);
   versions('npx', ['10.7.0', '10.8.2'], npm);
   versions('yarn', ['1.22.22'], yarn);

@@ -3,6 +3,7 @@ import type { ProcessContext, Program, ProgramRun, TimelineEvent } from '../type
 import {
   defaultAction,
   notSimulated,
+  programVersion,
   readText,
   signalName,
   signalTimeline,
@@ -14,8 +15,13 @@ import { evaluate, PyError, repr } from './tiny-eval.js';
 
 /** The interpreter's banner: the build of the image's Python (Debian's own 3.11 is older). */
 function banner(version: string): string {
-  const build = version.startsWith('3.11.') ? 'Mar 13 2023, 12:18:29' : 'Jul  7 2024, 23:11:02';
-  return `Python ${version} (main, ${build}) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n`;
+  const build = version.startsWith('3.11.')
+    ? 'Mar 13 2023, 12:18:29'
+    : version.startsWith('3.10.')
+      ? 'Nov 20 2023, 15:14:05'
+      : 'Jul  7 2024, 23:11:02';
+  const gcc = version.startsWith('3.10.') ? '11.4.0' : '12.2.0';
+  return `Python ${version} (main, ${build}) [GCC ${gcc}] on linux\nType "help", "copyright", "credits" or "license" for more information.\n`;
 }
 
 function traceback(file: string, e: PyError): string {
@@ -46,7 +52,13 @@ function runPython(ctx: ProcessContext, version: string): ProgramRun {
     if (args[1] === 'http.server') return httpServer(ctx, Number(args[2]) || 8000);
     if (args[1] === 'pip' && args[2] === '--version') {
       const short = version.split('.').slice(0, 2).join('.');
-      return finished(`pip 24.0 from /usr/local/lib/python${short}/site-packages/pip (python ${short})\n`);
+      // A distribution's pip (apt's python3-pip) lives in /usr/lib/python3/dist-packages.
+      const distro = ctx.fs.stat('/usr/lib/python3/dist-packages/pip') !== undefined;
+      const pip = programVersion(ctx, 'pip3', '24.0');
+      const dir = distro
+        ? '/usr/lib/python3/dist-packages/pip'
+        : `/usr/local/lib/python${short}/site-packages/pip`;
+      return finished(`pip ${pip} from ${dir} (python ${short})\n`);
     }
     return notSimulated(ctx, `module ${args[1] ?? ''}`);
   }

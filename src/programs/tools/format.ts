@@ -84,7 +84,7 @@ const two = (n: number): string => String(n).padStart(2, '0');
 export function lsDate(mtime: number, nowSeconds: number, gnu: boolean): string {
   const d = new Date(mtime * 1000);
   const head = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}`;
-  const age = nowSeconds - mtime;
+  const age = nowSeconds - Math.floor(mtime); // both whole seconds: a file written this instant is not "in the future"
   const recent = gnu ? age < 15778476 && age >= 0 : age < 15768000 && age > -900;
   return recent
     ? `${head} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`

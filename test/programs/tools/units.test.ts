@@ -56,6 +56,9 @@ describe('ls dates', () => {
     expect(lsDate(now + 60, now, true)).toBe('Jun 20  2024');
     expect(lsDate(now + 60, now, false)).toBe('Jun 20 12:01');
   });
+  it('a file written within the current second is not in the future', () => {
+    expect(lsDate(now + 0.25, now, true)).toBe('Jun 20 12:00');
+  });
 });
 
 describe('POSIX regular expressions', () => {

@@ -4,6 +4,7 @@ import { downloadMs, exists, writeText } from '../common.js';
 import {
   bestVersion,
   canonical,
+  compareVersions,
   formatSize,
   type PyProject,
   parseRequirement,
@@ -37,18 +38,36 @@ interface Node {
   depth: number;
 }
 
-const BAR = '━'.repeat(40);
-
-/** A download as pip 24 shows it: size, and rich's finished bar for files over 40 kB. */
-function download(out: Output, file: string, size: number, cached: boolean, indent: string): void {
+/**
+ * A download as pip shows it: size, and rich's finished bar for files over 40 kB. pip 22 indents
+ * the bar by five, says `KB`, and shortens the bar so the line fits rich's 80 columns.
+ */
+function download(out: Output, file: string, size: number, cached: boolean, style: Style): void {
+  const indent = style.legacy || style.metadata ? '  ' : '';
   out.out(`${indent}${cached ? 'Using cached' : 'Downloading'} ${file} (${formatSize(size)})\n`);
   const ms = cached ? 2 : downloadMs(size);
   out.wait(ms);
-  if (cached || size <= 40_000) return;
+  if (cached || size <= 40_000 || style.metadata) return;
   const mb = size > 1e6;
   const amount = mb ? (size / 1e6).toFixed(1) : (size / 1e3).toFixed(1);
   const speed = ((size / ms) * 1000) / 1e6;
-  out.out(`   ${BAR} ${amount}/${amount} ${mb ? 'MB' : 'kB'} ${speed.toFixed(1)} MB/s eta 0:00:00\n`);
+  const tail = ` ${amount}/${amount} ${mb ? 'MB' : style.legacy ? 'KB' : 'kB'} ${speed.toFixed(1)} MB/s eta 0:00:00`;
+  const pad = style.legacy ? '     ' : '   ';
+  const width = style.legacy ? Math.min(40, 80 - pad.length - tail.length) : 40;
+  out.out(`${pad}${'━'.repeat(width)}${tail}\n`);
+}
+
+/** What differs in pip's output by version: pip 22 fetches whole wheels while it collects. */
+interface Style {
+  legacy: boolean;
+  /** The PEP 658 metadata files pip 23.1+ fetches while collecting. */
+  metadata?: boolean;
+}
+
+/** A wheel built for CPython carries the interpreter's tag (`cp310-cp310` under Python 3.10). */
+function wheelName(project: PyProject, version: string, python: string): string {
+  const tag = `cp${python.replace('.', '')}`;
+  return wheelFor(project, version).replace(/-cp3\d+-cp3\d+-/, `-${tag}-${tag}-`);
 }
 
 function notFound(out: Output, req: string, versions: string[]): number {
@@ -73,6 +92,8 @@ export function pipInstall(
   const index = pypi().packages;
   const installed = installedDists(ctx, env);
   const cacheDir = `${ctx.env.HOME ?? '/root'}/.cache/pip/wheels`;
+  const legacy = compareVersions(env.pip, '23') < 0;
+  const wheel = (p: PyProject, v: string) => wheelName(p, v, env.python);
   const isCached = (f: string) => opts.cache && exists(ctx, `${cacheDir}/${f}`);
   const say = (t: string) => (opts.quiet ? undefined : out.out(t));
   const nodes = new Map<string, Node>();
@@ -85,7 +106,7 @@ export function pipInstall(
     }
     queue.push({
       req,
-      shown: r.from ? ` (from ${r.from})` : '',
+      shown: r.from && !legacy ? ` (from ${r.from})` : '',
       chain: r.from ? `${req.text}->${r.from}` : req.text,
       depth: 0,
     });
@@ -113,8 +134,10 @@ export function pipInstall(
       version = bestVersion(project, req.specs);
       if (!version) return notFound(out, req.text, project.versions);
       say(`Collecting ${req.text}${shown}\n`);
-      const file = `${wheelFor(project, version)}.metadata`;
-      if (!opts.quiet) download(out, file, project.meta, isCached(wheelFor(project, version)), '  ');
+      const file = wheel(project, version);
+      if (!opts.quiet && legacy) download(out, file, project.size, isCached(file), { legacy });
+      else if (!opts.quiet)
+        download(out, `${file}.metadata`, project.meta, isCached(file), { legacy, metadata: true });
     }
     const node: Node = { key, label: req.name, project, version, deps: [], depth };
     nodes.set(key, node);
@@ -126,7 +149,7 @@ export function pipInstall(
       if (child)
         queue.push({
           req: child,
-          shown: ` (from ${chain})`,
+          shown: legacy ? '' : ` (from ${chain})`,
           chain: `${child.text}->${chain}`,
           depth: depth + 1,
           parent: node,
@@ -135,8 +158,8 @@ export function pipInstall(
   }
   const todo = [...nodes.values()].filter((n) => installed.get(n.key)?.version !== n.version);
   for (const n of todo) {
-    const file = wheelFor(n.project, n.version);
-    if (!opts.quiet) download(out, file, n.project.size, isCached(file), '');
+    const file = wheel(n.project, n.version);
+    if (!opts.quiet && !legacy) download(out, file, n.project.size, isCached(file), { legacy });
     if (opts.cache) writeText(ctx, `${cacheDir}/${file}`, '');
   }
   if (todo.length === 0) return 0;

@@ -90,7 +90,9 @@ function epilogue(
       "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv\n",
     );
   const latest = pypi().pip.latest;
-  const off = has(flags, '--disable-pip-version-check') || ctx.env.PIP_DISABLE_PIP_VERSION_CHECK;
+  // pip only offers to upgrade itself when pip installed it: not a distribution's package in /usr/lib.
+  const distro = env.pipDir.startsWith('/usr/lib/');
+  const off = distro || has(flags, '--disable-pip-version-check') || ctx.env.PIP_DISABLE_PIP_VERSION_CHECK;
   if (!off && compareVersions(env.pip, latest) < 0) {
     const self = (ctx.argv[0] ?? 'pip').split('/').pop();
     out.err(
@@ -180,5 +182,5 @@ function run(ctx: ProcessContext): ProgramRun {
   return out.exit(1);
 }
 
-/** pip 24 (and Debian's 23.0.1): install (-r, -U, --no-deps, --no-cache-dir), uninstall, list, freeze, show. */
+/** pip 24 (and the distributions' 23.0.1 and 22.0.2): install (-r, -U, --no-deps, --no-cache-dir), uninstall, list, freeze, show. */
 export const pipProgram: Program = { name: 'pip', run };

@@ -24,7 +24,12 @@ export function pyEnv(ctx: ProcessContext): PyEnv {
     const site = `${venv}/lib/python${python}/site-packages`;
     return { pip, python, site, bin: `${venv}/bin`, pipDir: `${site}/pip`, venv: true };
   }
-  if (exists(ctx, `/usr/local/lib/python${python}`) || !exists(ctx, `/usr/lib/python${python}`)) {
+  // A Python built into /usr/local (the python images) uses site-packages there; a distribution's
+  // Python in /usr/lib has pip put what it installs in /usr/local/.../dist-packages instead.
+  if (
+    exists(ctx, `/usr/local/lib/python${python}/site-packages`) ||
+    !exists(ctx, `/usr/lib/python${python}`)
+  ) {
     const site = `/usr/local/lib/python${python}/site-packages`;
     return { pip, python, site, bin: '/usr/local/bin', pipDir: `${site}/pip`, venv: false };
   }
