@@ -139,6 +139,12 @@ export interface Engine {
    * container's main process or on a new exec, then send it lines. Returns a session handle.
    */
   shellOpen(ref: string, exec?: ExecRequest): Promise<string>;
+  /**
+   * Whether a command (or, without `exec`, the container's main process) reads lines at a
+   * prompt on a terminal: a shell, or a client such as `mysql -p`, `psql`, `redis-cli`. What
+   * decides whether `-it` opens a terminal session or just attaches the output.
+   */
+  readsLines(ref: string, exec?: Pick<ExecRequest, 'Cmd' | 'Env' | 'WorkingDir'>): Promise<boolean>;
   shellPrompt(session: string): Promise<string>;
   /** Runs one line; resolves when the line is done (`exited` once the shell has left). */
   shellLine(

@@ -1,3 +1,4 @@
+import type { SourceChecksum } from '../api/explain.js';
 import type { FileEntry } from '../fs/files.js';
 import type { FsView } from '../fs/view.js';
 import type { ContainerConfigSpec, HistoryEntry } from '../images/config.js';
@@ -56,6 +57,8 @@ export interface BuilderBackend {
   findCached(parent: string | undefined, key: string): Promise<string | undefined>;
   /** Remembers a step's cache identity for its result. */
   remember(parent: string | undefined, key: string, result: string): Promise<void>;
+  /** For `--explain`: what the cache decided for a step (the backend knows what earlier builds copied). */
+  explainStep?(step: CacheStep): void;
   /** Points a name at the final image; returns the previous holder of the name, if any. */
   tag(imageId: string, ref: string): Promise<void>;
   /** Simulated clock, ms. */
@@ -64,5 +67,22 @@ export interface BuilderBackend {
   elapse(ms: number): void;
 }
 
+/** One step's cache decision, as the builder saw it. */
+export interface CacheStep {
+  /** BuildKit's vertex name (`[2/4] COPY app.py /app/`), or the instruction of a metadata step. */
+  step: string;
+  /** The step's `created_by` (what a previous build of the same instruction recorded). */
+  instruction: string;
+  parent: string | undefined;
+  result: string;
+  cached: boolean;
+  /** `--no-cache` was given. */
+  noCache: boolean;
+  /** An earlier step of the stage ran in this build, so this step's parent image is new. */
+  parentRebuilt: boolean;
+  /** COPY/ADD: the copied files and their checksums. */
+  sources?: SourceChecksum[];
+}
+
 /** The file types the builder works with, from the one module allowed to name them. */
-export type { FileEntry, FsView };
+export type { FileEntry, FsView, SourceChecksum };

@@ -39,6 +39,8 @@ export class StageState {
   cmdSet = false;
   /** Image steps were recorded (a stage that only has FROM ends as its base image). */
   committed = false;
+  /** A step of this stage ran in this build (not from the cache): the steps after it have a new parent. */
+  rebuilt = false;
 
   constructor(
     readonly index: number,
@@ -56,6 +58,7 @@ export class StageState {
     this.imageId = imageId;
     this.config = structuredClone(config);
     this.env.clear();
+    this.rebuilt = base?.rebuilt ?? false;
     if (base) {
       for (const [k, v] of base.env) this.env.set(k, v);
       this.args = [...base.args];

@@ -1,7 +1,7 @@
 import type { ContainerConfigSpec } from '../images/config.js';
 import { hexOf, sha256 } from '../images/digest.js';
 import { rfc3339Nano } from '../util/text.js';
-import type { FileEntry } from './backend.js';
+import type { FileEntry, SourceChecksum } from './backend.js';
 import { StepError } from './errors.js';
 import type { Vertex } from './progress.js';
 import type { Session } from './session.js';
@@ -23,6 +23,8 @@ export interface StepPlan {
   ) => Promise<FileEntry[] | undefined>;
   /** A step that may keep an empty layer (RUN always records one, as docker does). */
   keepEmptyLayer?: boolean;
+  /** COPY/ADD: the copied files and their checksums (the content part of the cache key). */
+  sources?: SourceChecksum[];
 }
 
 export interface StepOptions {
@@ -43,8 +45,8 @@ export async function runStep(
   options: StepOptions,
   plan: (vertex: Vertex | undefined) => Promise<StepPlan> | StepPlan,
 ): Promise<void> {
-  const vertex =
-    options.vertex !== undefined ? s.progress.vertex(st.nextPrefix() + options.vertex) : undefined;
+  const name = options.vertex !== undefined ? st.nextPrefix() + options.vertex : undefined;
+  const vertex = name !== undefined ? s.progress.vertex(name) : undefined;
   const live = s.legacy ? undefined : vertex;
   try {
     const p = await plan(live);
@@ -52,7 +54,19 @@ export async function runStep(
     const key = st.extraLabels ? `${p.key}\nlabels=${JSON.stringify(st.extraLabels)}` : p.key;
     const parent = st.imageId;
     const hit = s.opts.noCache ? undefined : await s.backend.findCached(parent, key);
+    const explain = (result: string) =>
+      s.backend.explainStep?.({
+        step: name ?? instructionText(p.createdBy),
+        instruction: p.createdBy,
+        parent,
+        result,
+        cached: hit !== undefined,
+        noCache: s.opts.noCache === true,
+        parentRebuilt: st.rebuilt,
+        ...(p.sources ? { sources: p.sources } : {}),
+      });
     if (hit) {
+      explain(hit);
       live?.cached();
       s.progress.line(' ---> Using cache');
       if (!st.runningTrigger) s.progress.line(` ---> ${hexOf(hit).slice(0, 12)}`);
@@ -78,6 +92,8 @@ export async function runStep(
     const id = await s.backend.commit(parent, keep ? layer : undefined, config, history);
     s.executed++;
     await s.backend.remember(parent, key, id);
+    explain(id);
+    st.rebuilt = true;
     if (container) s.progress.line(` ---> Removed intermediate container ${container}`);
     if (!st.runningTrigger) s.progress.line(` ---> ${hexOf(id).slice(0, 12)}`);
     live?.done();
@@ -86,6 +102,14 @@ export async function runStep(
     if (e instanceof StepError && live) live.error(e.message);
     throw e;
   }
+}
+
+/** A metadata step as a learner wrote it: `ENV A=1`, not `/bin/sh -c #(nop)  ENV A=1`. */
+function instructionText(createdBy: string): string {
+  return createdBy
+    .replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
+    .replace(/ # buildkit$/, '')
+    .trim();
 }
 
 function adopt(st: StageState, imageId: string, config: ContainerConfigSpec): void {

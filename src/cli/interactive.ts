@@ -1,13 +1,6 @@
 import * as readline from 'node:readline';
 import type { CommandContext } from './context.js';
 
-const SHELLS = new Set(['sh', 'ash', 'bash', 'dash', 'zsh']);
-
-/** True when a command is a shell a terminal session can drive line by line. */
-export function isShellCommand(argv: string[]): boolean {
-  return SHELLS.has((argv[0] ?? '').split('/').pop() ?? '');
-}
-
 /**
  * A terminal session with a container's shell: its prompt, line editing and history (readline),
  * each line run in the container; `exit`, or Ctrl-D, ends it. Resolves with the shell's exit code.
@@ -17,6 +10,12 @@ export async function terminalSession(ctx: CommandContext, session: string): Pro
   const input = ctx.stdin as NodeJS.ReadStream;
   const output = ctx.stdout as unknown as NodeJS.WriteStream;
   const rl = readline.createInterface({ input, output, terminal: true, historySize: 500 });
+  let secret = false;
+  const shown = rl as unknown as { _writeToOutput(text: string): void };
+  const echo = shown._writeToOutput.bind(rl);
+  shown._writeToOutput = (text: string) => {
+    if (!secret || text.includes('\n') || text.endsWith(': ')) echo(text);
+  };
   let interrupted = false;
   rl.on('SIGINT', () => {
     // Ctrl-C reaches the shell, not dockersim: a fresh prompt, as a shell gives.
@@ -47,7 +46,17 @@ export async function terminalSession(ctx: CommandContext, session: string): Pro
   try {
     for (;;) {
       interrupted = false;
-      const line = await ask(await engine.shellPrompt(session));
+      // A client greets before its first prompt: the lines above the prompt are output.
+      const full = await engine.shellPrompt(session);
+      const cut = full.lastIndexOf('\n') + 1;
+      if (cut > 0) output.write(full.slice(0, cut));
+      const prompt = full.slice(cut);
+      // `Enter password: ` is typed without echo, as the real clients read it.
+      secret = /password: ?$/i.test(prompt);
+      const line = await ask(prompt);
+      // A password is not kept in the session's history.
+      if (secret && line) (rl as unknown as { history: string[] }).history.shift();
+      secret = false;
       if (detached) {
         // Ctrl-P also recalled the previous line into the prompt: clear it before leaving.
         output.write('\r\x1b[2K');

@@ -64,16 +64,60 @@ function helpColumns(io: Io): number {
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const debug = io.env.DOCKERSIM_DEBUG === '1' || io.env.DOCKERSIM_DEBUG === 'true';
+  const held: Held = { explain: false };
+  let code: number;
   try {
-    return await dispatch(argv, io, debug);
+    code = await dispatch(argv, io, debug, held);
   } catch (e) {
-    const { text, exitCode } = describeError(e, debug);
-    if (text) io.stderr.write(`${text}\n`);
-    return exitCode;
+    code = report(e, io, debug);
+  }
+  // Docker's own output (an error included) is complete before the narration starts.
+  try {
+    await finish(held, io);
+  } catch (e) {
+    code = report(e, io, debug);
+  }
+  return code;
+}
+
+function report(e: unknown, io: Io, debug: boolean): number {
+  const { text, exitCode } = describeError(e, debug);
+  if (text) io.stderr.write(`${text}\n`);
+  return exitCode;
+}
+
+/** What the command left behind for after it: the engine it opened, and whether to narrate. */
+interface Held {
+  engine?: Promise<Engine>;
+  explain: boolean;
+}
+
+function explainWanted(flag: boolean, env: NodeJS.ProcessEnv): boolean {
+  const v = env.DOCKERSIM_EXPLAIN?.toLowerCase();
+  return flag || v === '1' || v === 'true';
+}
+
+/** `--explain`: what the engine did underneath, on stderr; then the engine is closed. */
+async function finish(held: Held, io: Io): Promise<void> {
+  if (!held.engine) return;
+  let engine: Engine;
+  try {
+    engine = await held.engine;
+  } catch {
+    return; // opening it failed, and the command has said so
+  }
+  try {
+    if (held.explain) {
+      const { narrationLanguage, renderNarration } = await import('../learn/explain/index.js');
+      const color = io.stderr.isTTY === true && !io.env.NO_COLOR;
+      io.stderr.write(renderNarration(engine.narration(), { lang: narrationLanguage(io.env), color }));
+    }
+  } finally {
+    if (!io.openEngine) await engine.close?.();
   }
 }
 
-async function dispatch(argv: string[], io: Io, debug: boolean): Promise<number> {
+async function dispatch(argv: string[], io: Io, debug: boolean, held: Held): Promise<number> {
   const { globals, rest, error } = parseGlobals(argv);
   if (error) {
     throw new CliError(`${error}\n\nUsage:  ${TOP_USAGE}\n\nRun 'docker --help' for more information`, 125);
@@ -126,21 +170,18 @@ async function dispatch(argv: string[], io: Io, debug: boolean): Promise<number>
     return 0;
   }
   checkArgCount(spec, parsed.args);
-  let engine: Promise<Engine> | undefined;
   // `--desktop` (or DOCKERSIM_DESKTOP) puts the engine inside a Linux VM, as Docker Desktop does.
-  if (globals.desktop) io = { ...io, env: { ...io.env, DOCKERSIM_DESKTOP: io.env.DOCKERSIM_DESKTOP || 'mac' } };
+  if (globals.desktop)
+    io = { ...io, env: { ...io.env, DOCKERSIM_DESKTOP: io.env.DOCKERSIM_DESKTOP || 'mac' } };
+  held.explain = explainWanted(globals.explain, io.env);
   const ctx: CommandContext = {
     ...io,
     debug: debug || globals.debug,
     engine: () => {
-      engine ??= createEngine(io);
-      return engine;
+      held.engine ??= createEngine(io);
+      return held.engine;
     },
     readLine: lineReader(io),
   };
-  try {
-    return (await mod.run(ctx, parsed)) ?? 0;
-  } finally {
-    if (engine && !io.openEngine) await (await engine).close?.();
-  }
+  return (await mod.run(ctx, parsed)) ?? 0;
 }

@@ -30,7 +30,7 @@ const GLOBAL_FLAGS: GlobalFlag[] = [
   { names: '-D, --debug', help: 'Enable debug mode', key: 'debug' },
   {
     names: '    --desktop',
-    help: "Run as Docker Desktop does on macOS/Windows: the engine inside a Linux VM (dockersim)",
+    help: 'Run as Docker Desktop does on macOS/Windows: the engine inside a Linux VM (dockersim)',
     key: 'desktop',
   },
   { names: '    --explain', help: 'Narrate what the engine did underneath (dockersim)', key: 'explain' },
@@ -70,7 +70,13 @@ export const TOP_USAGE = 'docker [OPTIONS] COMMAND [ARG...]';
  * or the offending flag when one is unknown or lacks its value.
  */
 export function parseGlobals(argv: string[]): { globals: GlobalOptions; rest: string[]; error?: string } {
-  const globals: GlobalOptions = { debug: false, version: false, help: false, explain: false, desktop: false };
+  const globals: GlobalOptions = {
+    debug: false,
+    version: false,
+    help: false,
+    explain: false,
+    desktop: false,
+  };
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i]!;

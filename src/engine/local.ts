@@ -142,7 +142,7 @@ export class LocalEngine implements Engine {
   private async img() {
     const m = await import('./images/verbs.js');
     // Inside a host shell line, `docker pull` and `docker run` share the line's image stores.
-    return { m, svc: this.active?.svc.images ?? new m.ImageServices(this.store) };
+    return { m, svc: this.active?.svc.images ?? new m.ImageServices(this.store, this.facts) };
   }
 
   /** Which containers stand on an image. */
@@ -391,6 +391,15 @@ export class LocalEngine implements Engine {
     const handle = `${id}:${key}`;
     this.shells.set(handle, { shell: new InteractiveShell(id, key), id, key });
     return handle;
+  }
+
+  async readsLines(ref: string, exec?: Pick<ExecRequest, 'Cmd' | 'Env' | 'WorkingDir'>): Promise<boolean> {
+    const { readsLines } = await import('./containers/interactive.js');
+    return this.session((svc) => {
+      const rec = svc.find(ref);
+      const argv = exec ? exec.Cmd : [rec.Path, ...rec.Args];
+      return readsLines(svc, rec, argv, { env: exec?.Env, cwd: exec?.WorkingDir });
+    });
   }
 
   private shellFor(session: string) {

@@ -65,10 +65,8 @@ describe('database clients against their servers, through the CLI', () => {
     expect(inside.stdout).toBe('CREATE TABLE\n id \n----\n(0 rows)\n\n');
   });
 
-  // The engine saves only the writable layer and volumes of the container a command ran in;
-  // what a client writes through a listener's files (NetPeer.fs()) is dropped when the
-  // command ends. Expected to pass once the engine also saves the containers it connected to.
-  it.fails('psql over the network: the rows last until the next command', async () => {
+  // What a client writes through a listener's files lands in the server's layer and volumes.
+  it('psql over the network: the rows last until the next command', async () => {
     const docker = dockerIn(tempHome());
     await docker(['network', 'create', 'app']);
     await docker(['run', '-d', '--network', 'app', '--name', 'pg', '-e', 'POSTGRES_PASSWORD=pw', 'postgres']);

@@ -11,7 +11,10 @@ describe('dockersim test-transcript', () => {
     path.join(dir, 'set', 'a-pass.txt'),
     '@file Dockerfile\nFROM alpine\nRUN echo built > /b.txt\n@end\n$ docker build -q -t t1 .\n? 0\n$ docker run --rm t1 cat /b.txt\n~ built\n',
   );
-  fs.writeFileSync(path.join(dir, 'set', 'b-fail.txt'), '$ docker version --format {{.Server.Os}}\n~ darwin\n? 0\n');
+  fs.writeFileSync(
+    path.join(dir, 'set', 'b-fail.txt'),
+    '$ docker version --format {{.Server.Os}}\n~ darwin\n? 0\n',
+  );
   const env = { PATH: process.env.PATH, HOME: dir };
 
   it('replays each transcript in fresh state and reports PASS, FAIL and the totals', () => {

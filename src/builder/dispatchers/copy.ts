@@ -1,5 +1,5 @@
 import { hexOf, sha256 } from '../../images/digest.js';
-import type { FsView } from '../backend.js';
+import type { FsView, SourceChecksum } from '../backend.js';
 import { cleanAbsolute, layerDigest, placeUnits } from '../copy-place.js';
 import { type CopyUnit, contextUnits, imageUnits, SourceNotFound, unitBytes } from '../copy-sources.js';
 import { StepError } from '../errors.js';
@@ -76,6 +76,7 @@ export async function copyFiles(s: Session, st: StageState, ins: CopyInstruction
       return {
         createdBy,
         key: `${recorded}\n${layerDigest(layer)}`,
+        sources: checksums(units),
         config: st.config,
         execute: async () => {
           s.backend.elapse(20 + Math.round(unitBytes(units) / 50_000));
@@ -149,6 +150,15 @@ function parseChmod(value: string): number {
     );
   }
   return n;
+}
+
+/** The copied files and their content checksums (what `--explain` compares between builds). */
+function checksums(units: readonly CopyUnit[]): SourceChecksum[] {
+  const sum = (name: string, e: { type: string; content?: Buffer }) =>
+    e.type === 'file' ? [{ path: name, checksum: sha256(e.content ?? '') as string }] : [];
+  return units.flatMap((u) =>
+    u.kind === 'file' ? sum(u.name, u.entry) : u.entries.flatMap((e) => sum(e.rel, e.entry)),
+  );
 }
 
 /** The classic builder's `file:<sha256>`, `dir:<sha256>` or `multi:<sha256>` in its history. */

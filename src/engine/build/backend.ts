@@ -1,5 +1,5 @@
 import type { ExplainFact } from '../../api/explain.js';
-import type { BaseImage, BuilderBackend, RunResult, StepOutput } from '../../builder/backend.js';
+import type { BaseImage, BuilderBackend, CacheStep, RunResult, StepOutput } from '../../builder/backend.js';
 import type { FileEntry } from '../../fs/files.js';
 import { UnionFs } from '../../fs/union.js';
 import type { FsView } from '../../fs/view.js';
@@ -18,6 +18,7 @@ import { ProgramRunner } from '../containers/runner.js';
 import { pullImage } from '../images/pull.js';
 import type { ImageServices } from '../images/services.js';
 import type { Runtime } from '../runtime.js';
+import { explainCacheStep } from './cache-narration.js';
 
 const CACHE = 'builder/cache.json';
 
@@ -59,11 +60,12 @@ export class EngineBuilderBackend implements BuilderBackend {
   ): Promise<BaseImage> {
     let record = opts.pull ? undefined : this.svc.lookup(ref);
     if (!record) {
-      pullImage(this.svc, this.rt, ref, (m) => {
+      const pulled = pullImage(this.svc, this.rt, ref, (m) => {
         if (m.progressDetail && ((m.progressDetail.current ?? 0) > 0 || (m.progressDetail.total ?? 0) > 0))
           return;
         onPullLine(`${m.id ? `${m.id}: ` : ''}${m.status ?? ''}`);
       });
+      if (this.svc.narration !== this.narration) this.narration.push(pulled.fact);
       record = this.svc.find(ref);
     }
     const digest = this.svc.names(record.id).digests[0]?.split('@')[1];
@@ -151,6 +153,17 @@ export class EngineBuilderBackend implements BuilderBackend {
         duration = 60_000;
         exitCode = 137;
       }
+      this.narration.push({
+        kind: 'build-run',
+        step: argv.join(' '),
+        hostPid: pid,
+        cgroup: `/sys/fs/cgroup${cgroup}`,
+        exitCode,
+        namespaces: (['mnt', 'uts', 'ipc', 'pid', 'net', 'cgroup'] as const).map((type) => ({
+          type,
+          inode: ns[type],
+        })),
+      });
       return { output, exitCode, changes: root.upperEntries(), duration };
     } finally {
       this.kernel.exit(pid);
@@ -200,6 +213,10 @@ export class EngineBuilderBackend implements BuilderBackend {
     const cache = this.cache();
     cache[hexOf(sha256(`${parent ?? 'scratch'}\n${key}`))] = result;
     this.svc.store.writeJson(CACHE, cache);
+  }
+
+  explainStep(step: CacheStep): void {
+    this.narration.push(explainCacheStep(this.svc.store, step));
   }
 
   async tag(imageId: string, ref: string): Promise<void> {

@@ -10,6 +10,7 @@ import type { ImageServices } from '../images/services.js';
 import { planNetworks } from '../network/plan.js';
 import type { Runtime } from '../runtime.js';
 import { createMountPoints, planMounts } from '../volumes/mountpoints.js';
+import { layersFact, mountFacts } from './narrate.js';
 import { type ContainerRecord, freshState, normalizeHostConfig } from './record.js';
 import type { ContainerStore } from './store.js';
 
@@ -93,6 +94,7 @@ export function createContainer(
     : reserveGeneratedName(rt.random, (n) => containers.nameTaken(n) !== undefined, id.slice(0, 12));
   containers.reserveName(name, id);
   const rwLayer = hexOf(sha256(`rw ${id}`));
+  const made: string[] = [];
   const exposed = { ...(ic.ExposedPorts ?? {}), ...(c.ExposedPorts ?? {}) };
   const rec: ContainerRecord = {
     ID: id,
@@ -135,6 +137,7 @@ export function createContainer(
       random: rt.random,
       events,
       now: rt.clock.now(),
+      made,
     }),
     RWLayer: rwLayer,
     ParentLayer: (image.topLayer ?? '') as ChainId,
@@ -145,6 +148,8 @@ export function createContainer(
   svc.store.writeText(`containers/${id}/${id}-json.log`, '');
   if (image.topLayer) svc.layers.retain(image.topLayer);
   containers.save(rec);
+  events.explain(layersFact(rec, svc));
+  for (const f of mountFacts(rec, made)) events.explain(f);
   events.emit('container', 'create', id, { image: c.Image, name }, rt.clock.now());
   return { Id: id, Warnings: warnings };
 }

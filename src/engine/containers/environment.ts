@@ -46,6 +46,8 @@ function parsePasswd(fs: FsView): { name: string; uid: number; gid: number; home
 export class Environments implements ContainerEnvironment {
   private readonly open = new Map<string, { union: UnionFs; fs: FsView }>();
   private readonly stdin = new Map<string, string | null>();
+  /** Containers whose files a client reached over the network (a psql -h writing a table). */
+  private readonly reached = new Set<string>();
   /** The newest record seen of each container (a starting one has its addresses before it is saved). */
   private readonly latest = new Map<string, ContainerRecord>();
   private readonly mounts: ContainerMounts;
@@ -137,7 +139,10 @@ export class Environments implements ContainerEnvironment {
         store: this.store,
         containers: this.containers,
         kernel: this.kernel,
-        fsOf: (peer) => this.view(this.current(peer.ID) ?? peer, () => peer.State.Pid || 1),
+        fsOf: (peer) => {
+          this.reached.add(peer.ID);
+          return this.view(this.current(peer.ID) ?? peer, () => peer.State.Pid || 1);
+        },
       },
       rec && this.current(rec.ID),
     );
@@ -240,6 +245,16 @@ export class Environments implements ContainerEnvironment {
   }
 
   saveLayer(rec: ContainerRecord): void {
+    this.saveOne(rec);
+    // What a client wrote into a server over the network lands in the server's layer and volumes.
+    for (const id of [...this.reached]) {
+      this.reached.delete(id);
+      const peer = id === rec.ID ? undefined : this.current(id);
+      if (peer) this.saveOne(peer);
+    }
+  }
+
+  private saveOne(rec: ContainerRecord): void {
     const entry = this.open.get(rec.ID);
     if (!entry) return;
     this.store.writeText(this.upperFile(rec), JSON.stringify(encodeFiles(entry.union.upperEntries())));

@@ -2,6 +2,25 @@ import type { ContainerInspect } from '../../api/containers.js';
 import type { ImageServices } from '../images/services.js';
 import type { ContainerRecord } from './record.js';
 
+/**
+ * The overlay2 directories of a container, as `GraphDriver.Data` shows them: its init layer and
+ * the image's layers (top first) below, its writable layer above.
+ */
+export function graphDriverData(rec: ContainerRecord, svc: ImageServices) {
+  const stack = rec.ParentLayer ? svc.layers.stack(rec.ParentLayer as never) : [];
+  const lower = [
+    `/var/lib/docker/overlay2/${rec.RWLayer}-init/diff`,
+    ...stack.reverse().map((l) => `/var/lib/docker/overlay2/${l.cacheId}/diff`),
+  ];
+  return {
+    ID: rec.ID,
+    LowerDir: lower.join(':'),
+    MergedDir: `/var/lib/docker/overlay2/${rec.RWLayer}/merged`,
+    UpperDir: `/var/lib/docker/overlay2/${rec.RWLayer}/diff`,
+    WorkDir: `/var/lib/docker/overlay2/${rec.RWLayer}/work`,
+  };
+}
+
 /** `GET /containers/{id}/json` in the API's key order. */
 export function inspectContainer(
   rec: ContainerRecord,
@@ -9,11 +28,6 @@ export function inspectContainer(
   sizes?: [number, number],
 ): ContainerInspect {
   const dir = `/var/lib/docker/containers/${rec.ID}`;
-  const stack = rec.ParentLayer ? svc.layers.stack(rec.ParentLayer as never) : [];
-  const lower = [
-    `/var/lib/docker/overlay2/${rec.RWLayer}-init/diff`,
-    ...stack.reverse().map((l) => `/var/lib/docker/overlay2/${l.cacheId}/diff`),
-  ];
   const networks = rec.NetworkSettings.Networks;
   const primary = Object.values(networks)[0];
   const { RemovalInProgress: _r, ...state } = rec.State;
@@ -37,16 +51,7 @@ export function inspectContainer(
     AppArmorProfile: rec.HostConfig.Privileged ? 'unconfined' : 'docker-default',
     ExecIDs: null,
     HostConfig: rec.HostConfig,
-    GraphDriver: {
-      Data: {
-        ID: rec.ID,
-        LowerDir: lower.join(':'),
-        MergedDir: `/var/lib/docker/overlay2/${rec.RWLayer}/merged`,
-        UpperDir: `/var/lib/docker/overlay2/${rec.RWLayer}/diff`,
-        WorkDir: `/var/lib/docker/overlay2/${rec.RWLayer}/work`,
-      },
-      Name: 'overlay2',
-    },
+    GraphDriver: { Data: graphDriverData(rec, svc), Name: 'overlay2' },
     ...(sizes ? { SizeRw: sizes[0], SizeRootFs: sizes[1] } : {}),
     Mounts: rec.MountPoints,
     Config: rec.Config,

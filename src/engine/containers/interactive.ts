@@ -1,9 +1,10 @@
 import type { LogChunk } from '../../api/containers.js';
-import { resolveExecutable } from '../../programs/registry.js';
+import { findProgram, resolveExecutable } from '../../programs/registry.js';
 import { dialectOf, shellHost } from '../../programs/shells.js';
-import type { ProcessContext } from '../../programs/types.js';
+import type { ProcessContext, ReplSession } from '../../programs/types.js';
 import { Shell } from '../../shell/index.js';
 import { passTime } from '../time.js';
+import type { ContainerRecord } from './record.js';
 import type { ContainerService } from './service.js';
 import { loadRuntime } from './tracks.js';
 
@@ -12,13 +13,58 @@ export interface LineResult {
   code: number;
 }
 
+const SHELLS = new Set(['sh', 'ash', 'bash', 'dash', 'zsh']);
+
+/** A context whose every property is read from whatever `current()` is at the time. */
+function liveContext(current: () => ProcessContext): ProcessContext {
+  return new Proxy({} as ProcessContext, {
+    get: (_t, key) => {
+      const value = (current() as unknown as Record<string | symbol, unknown>)[key];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current()) : value;
+    },
+  });
+}
+
 /**
- * A shell typed at on a terminal: `docker run -it ubuntu bash`, `docker exec -it web sh`. The
- * shell's state (variables, current directory, functions) lives here between lines; each line
- * runs against the container as it is then, and its output arrives as simulated time reaches it.
+ * Whether `argv` read lines at a prompt on a terminal in this container: a shell (`bash`,
+ * `sh`), or a client with its own prompt (`mysql -uroot -p`, `redis-cli`, `psql`) when this
+ * invocation is interactive (not `mysql --version`, not `redis-cli GET k`).
+ */
+export async function readsLines(
+  svc: ContainerService,
+  rec: ContainerRecord,
+  argv: string[],
+  opts: { env?: string[]; cwd?: string } = {},
+): Promise<boolean> {
+  if (SHELLS.has((argv[0] ?? '').split('/').pop() ?? '')) return true;
+  const base = svc.env.processSpec(rec);
+  const env = { ...base.env };
+  for (const kv of opts.env ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  const cwd = opts.cwd || base.cwd;
+  const pid = () => rec.State.Pid || 1;
+  const found = resolveExecutable(svc.env.view(rec, pid), argv[0] ?? '', env.PATH, cwd);
+  if ('kind' in found) return false;
+  const program = findProgram(found.program);
+  if (!program?.session) return false;
+  const spec = { ...base, argv, env, cwd, tty: true, stdin: null, stdinOpen: true };
+  const ctx = svc.env.runner(rec, pid).processContext(spec, found.path);
+  return (await program.session(ctx)) !== undefined;
+}
+
+/**
+ * A terminal session with a process of a container: a shell (`docker run -it ubuntu bash`,
+ * `docker exec -it web sh`) or a program with its own prompt (`docker exec -it db mysql -p`).
+ * Its state (a shell's variables and directory, a client's current database) lives here
+ * between lines; each line runs against the container as it is then, and output arrives as
+ * simulated time reaches it.
  */
 export class InteractiveShell {
   private shell: Shell | undefined;
+  private repl: ReplSession | undefined;
+  private bannerShown = false;
   private current: { ctx: ProcessContext } | undefined;
 
   constructor(
@@ -26,8 +72,8 @@ export class InteractiveShell {
     private readonly trackKey: string,
   ) {}
 
-  /** Binds the shell to this line's view of the container (kernel, files, processes). */
-  private async bind(svc: ContainerService): Promise<Shell> {
+  /** Binds the session to this line's view of the container (kernel, files, processes). */
+  private async bind(svc: ContainerService): Promise<Shell | ReplSession> {
     const rec = svc.find(this.containerId);
     const track = loadRuntime(svc.store, rec.ID).tracks.find((t) => t.key === this.trackKey);
     if (!track) throw new Error('the shell has exited');
@@ -41,41 +87,65 @@ export class InteractiveShell {
     );
     const program = 'kind' in found ? 'sh' : found.program;
     const ctx = runner.processContext(spec, 'kind' in found ? '/bin/sh' : found.path);
-    if (!this.current) {
-      this.current = { ctx };
-      const hostRef = this.current;
-      const host = shellHost(ctx);
-      // The shell keeps one host; each line points it at that line's context.
-      const delegate = {
-        fs: new Proxy(host.fs, { get: (_t, k) => (shellHost(hostRef.ctx).fs as never)[k] }),
-        exec: (argv: string[], io: Parameters<typeof host.exec>[1]) => shellHost(hostRef.ctx).exec(argv, io),
-        pid: () => hostRef.ctx.sys.selfPid(),
-        hostname: () => hostRef.ctx.sys.uts().nodename,
-        uid: () => hostRef.ctx.uid,
-      };
-      this.shell = new Shell(delegate, {
-        dialect: dialectOf(program),
-        argv0: spec.argv[0] ?? 'sh',
-        env: { ...spec.env },
-        cwd: spec.cwd,
-        stdin: null,
-        interactive: true,
-      });
+    const first = !this.current;
+    if (this.current) this.current.ctx = ctx;
+    else this.current = { ctx };
+    const hostRef = this.current;
+    if (first) {
+      const withPrompt = findProgram(program);
+      const isShell = SHELLS.has((spec.argv[0] ?? '').split('/').pop() ?? '') || !withPrompt?.session;
+      // A client keeps one context whose files and kernel are always this line's.
+      if (!isShell) this.repl = await withPrompt!.session!(liveContext(() => hostRef.ctx));
+      if (!this.repl) this.shell = this.newShell(program, spec, hostRef);
     }
-    this.current.ctx = ctx;
-    return this.shell!;
+    return this.repl ?? this.shell!;
+  }
+
+  private newShell(
+    program: string,
+    spec: { argv: string[]; env: Record<string, string>; cwd: string },
+    hostRef: { ctx: ProcessContext },
+  ): Shell {
+    const host = shellHost(hostRef.ctx);
+    // The shell keeps one host; each line points it at that line's context.
+    const delegate = {
+      fs: new Proxy(host.fs, { get: (_t, k) => (shellHost(hostRef.ctx).fs as never)[k] }),
+      exec: (argv: string[], io: Parameters<typeof host.exec>[1]) => shellHost(hostRef.ctx).exec(argv, io),
+      pid: () => hostRef.ctx.sys.selfPid(),
+      hostname: () => hostRef.ctx.sys.uts().nodename,
+      uid: () => hostRef.ctx.uid,
+    };
+    return new Shell(delegate, {
+      dialect: dialectOf(program),
+      argv0: spec.argv[0] ?? 'sh',
+      env: { ...spec.env },
+      cwd: spec.cwd,
+      stdin: null,
+      interactive: true,
+    });
   }
 
   async prompt(svc: ContainerService): Promise<string> {
-    return (await this.bind(svc)).prompt();
+    const bound = await this.bind(svc);
+    if (bound instanceof Shell) return bound.prompt();
+    // A client greets once, before its first prompt (`Welcome to the MySQL monitor…`).
+    const banner = this.bannerShown ? '' : bound.banner;
+    this.bannerShown = true;
+    return `${banner}${bound.prompt()}`;
   }
 
   /** Runs one typed line; output is handed out in order, and time passes as the commands take it. */
   async run(svc: ContainerService, line: string, onChunk: (c: LogChunk) => void): Promise<LineResult> {
-    const shell = await this.bind(svc);
+    const bound = await this.bind(svc);
     const start = svc.now();
-    const result = await shell.run(line);
     const rec = svc.find(this.containerId);
+    if (!(bound instanceof Shell)) {
+      const answer = await bound.line(line);
+      svc.env.saveLayer(rec);
+      if (answer.output) onChunk({ stream: 'stdout', text: answer.output, time: start });
+      return { exited: answer.exit !== undefined, code: answer.exit ?? 0 };
+    }
+    const result = await bound.run(line);
     svc.env.saveLayer(rec);
     let clock = 0;
     for (const e of result.events) {

@@ -7,8 +7,10 @@ import type { StateStore } from '../../store/index.js';
 import { signalNumber } from '../../util/signals.js';
 import { rfc3339Nano } from '../../util/text.js';
 import type { EventLog } from '../events.js';
+import type { ImageServices } from '../images/services.js';
 import { NetworkAllocator, type ProxySpec } from '../network/allocator.js';
 import type { Runtime } from '../runtime.js';
+import { execFact, refOf, startFacts } from './narrate.js';
 import type { ContainerRecord } from './record.js';
 import type { ProcessSpec, ProgramRunner } from './runner.js';
 import type { ContainerStore } from './store.js';
@@ -48,6 +50,8 @@ export class ContainerRuntime {
     private readonly rt: Runtime,
     private readonly events: EventLog,
     private readonly env: ContainerEnvironment,
+    /** For `--explain`: the image layers under a starting container. */
+    private readonly images?: ImageServices,
   ) {
     // network: the clock dates the predefined networks made on first use.
     this.network = new NetworkAllocator(store, rt.random, () => rt.clock.now());
@@ -144,7 +148,8 @@ export class ContainerRuntime {
     const spec = this.env.processSpec(rec);
     const ns = this.namespaces(rec);
     const cgroup = cgroupOf(rec.ID);
-    this.kernel.createCgroup(cgroup, this.cgroupLimits(rec));
+    const limits = this.cgroupLimits(rec);
+    this.kernel.createCgroup(cgroup, limits);
     this.kernel.setHostname(
       ns.uts,
       rec.HostConfig.NetworkMode === 'host' ? this.kernel.hostView().uts().nodename : rec.Config.Hostname,
@@ -177,6 +182,10 @@ export class ContainerRuntime {
       container: rec.ID,
     });
     const runner = this.env.runner(rec, () => mainPid);
+    const narrate = (extra: { proxies?: ProxySpec[]; proxyPids?: number[]; unstarted?: boolean } = {}) => {
+      const s = { ns, cgroup, limits, shim, main: mainPid, ...extra };
+      for (const f of startFacts(this.kernel, this.images, rec, s)) this.events.explain(f);
+    };
     let outcome: Awaited<ReturnType<typeof runner.run>>;
     try {
       outcome = await runner.run(spec);
@@ -189,11 +198,20 @@ export class ContainerRuntime {
       throw e;
     }
     if (!outcome.ok) {
-      this.kernel.exit(mainPid);
-      this.kernel.exit(shim);
+      const code = outcome.failure.kind === 'not-found' ? 127 : 126;
+      narrate({ unstarted: true });
+      this.events.explain({
+        kind: 'exit',
+        ...refOf(rec),
+        hostPid: mainPid,
+        code,
+        oomKilled: false,
+        ended: [...this.kernel.exit(mainPid), ...this.kernel.exit(shim)],
+        cgroup: `/sys/fs/cgroup${cgroup}`,
+        execFailed: outcome.failure.message,
+      });
       this.kernel.removeCgroup(cgroup);
       this.network.detach(rec);
-      const code = outcome.failure.kind === 'not-found' ? 127 : 126;
       const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${outcome.failure.message}: unknown`;
       rec.State = { ...rec.State, ExitCode: code, Error: message };
       this.containers.save(rec);
@@ -216,6 +234,7 @@ export class ContainerRuntime {
     ];
     doc.listening = [];
     doc.proxies = this.spawnProxies(proxies, at);
+    narrate({ proxies, proxyPids: doc.proxies });
     delete doc.pausedAt;
     saveRuntime(this.store, rec.ID, doc);
     rec.State = {
@@ -331,7 +350,7 @@ export class ContainerRuntime {
       }
       case 'child-exit': {
         const pid = track.children[e.key];
-        if (pid) this.kernel.exit(pid);
+        if (pid) this.endedChildren(rec.ID).push(...this.kernel.exit(pid));
         delete track.children[e.key];
         delete track.memory[e.key];
         break;
@@ -390,18 +409,30 @@ export class ContainerRuntime {
       this.store.writeJson(`containers/${rec.ID}/exec-${track.key}.exit.json`, { ExitCode: code });
   }
 
+  /** Child processes that ended in this engine call, by container (for the exit's narration). */
+  private readonly ended = new Map<string, number[]>();
+
+  private endedChildren(id: string): number[] {
+    const list = this.ended.get(id) ?? [];
+    this.ended.set(id, list);
+    return list;
+  }
+
   /** The main process ended: every process of the container goes, then the restart policy decides. */
   exitContainer(rec: ContainerRecord, doc: RuntimeDoc, code: number, at: number, oom: boolean): void {
+    const ended = this.endedChildren(rec.ID).splice(0);
+    const mainPid = doc.tracks.find((t) => t.key === 'main')?.hostPid ?? rec.State.Pid;
     for (const track of doc.tracks) {
-      for (const [key, pid] of Object.entries(track.children)) if (key !== '') this.kernel.exit(pid);
-      this.kernel.exit(track.hostPid);
+      for (const [key, pid] of Object.entries(track.children))
+        if (key !== '') ended.push(...this.kernel.exit(pid));
+      ended.push(...this.kernel.exit(track.hostPid));
       if (track.key !== 'main' && track.execId) {
         this.store.writeJson(`containers/${rec.ID}/exec-${track.key}.exit.json`, { ExitCode: 137 });
       }
     }
     const shim = doc.tracks.find((t) => t.key === 'main')?.children[''];
-    if (shim) this.kernel.exit(shim);
-    for (const pid of doc.proxies ?? []) this.kernel.exit(pid);
+    if (shim) ended.push(...this.kernel.exit(shim));
+    for (const pid of doc.proxies ?? []) ended.push(...this.kernel.exit(pid));
     doc.proxies = [];
     this.network.detach(rec);
     this.kernel.removeCgroup(cgroupOf(rec.ID));
@@ -421,9 +452,26 @@ export class ContainerRuntime {
     };
     if (oom) this.events.emit('container', 'oom', rec.ID, this.attrs(rec), at);
     this.events.emit('container', 'die', rec.ID, { ...this.attrs(rec), exitCode: String(code) }, at);
-    if (this.shouldRestart(rec, code)) {
-      const delay =
-        ranFor >= 10_000 ? BACKOFF_START : Math.min(BACKOFF_MAX, (rec.RestartDelay ?? BACKOFF_START / 2) * 2);
+    const restart = this.shouldRestart(rec, code);
+    const delay = !restart
+      ? 0
+      : ranFor >= 10_000
+        ? BACKOFF_START
+        : Math.min(BACKOFF_MAX, (rec.RestartDelay ?? BACKOFF_START / 2) * 2);
+    // A restarting container has no process to end: only its restart is called off.
+    if (mainPid > 0)
+      this.events.explain({
+        kind: 'exit',
+        ...refOf(rec),
+        hostPid: mainPid,
+        code,
+        oomKilled: oom,
+        ...(oom ? { memoryMax: rec.HostConfig.Memory } : {}),
+        ended: [...new Set(ended)].sort((a, b) => a - b),
+        cgroup: `/sys/fs/cgroup${cgroupOf(rec.ID)}`,
+        ...(restart ? { restart: { policy: rec.HostConfig.RestartPolicy.Name, delayMs: delay } } : {}),
+      });
+    if (restart) {
       rec.RestartDelay = delay;
       rec.RestartAt = at + delay;
       rec.State = { ...rec.State, Status: 'restarting', Restarting: true, Running: true };
@@ -458,12 +506,23 @@ export class ContainerRuntime {
   }
 
   /** Delivers a signal to the container's main process at `at`. */
-  async signal(rec: ContainerRecord, signal: string, at = this.now()): Promise<void> {
+  async signal(rec: ContainerRecord, signal: string, at = this.now(), afterTimeout?: number): Promise<void> {
     const doc = loadRuntime(this.store, rec.ID);
     const main = doc.tracks.find((t) => t.key === 'main');
     if (!main) return;
     const number = signalNumber(signal) ?? 15;
+    const told = (outcome: 'exits' | 'handled' | 'ignored' | 'killed') =>
+      this.events.explain({
+        kind: 'signal',
+        ...refOf(rec),
+        signal,
+        number,
+        hostPid: main.hostPid,
+        outcome,
+        ...(afterTimeout !== undefined ? { afterTimeout } : {}),
+      });
     if (signal === 'SIGKILL') {
+      told('killed');
       this.exitContainer(rec, doc, 137, at, false);
       return;
     }
@@ -471,9 +530,11 @@ export class ContainerRuntime {
     const response = run?.onSignal?.(signal, at - main.startedAt);
     if (response === undefined) {
       // PID 1 has no default signal actions: what it does not handle, it ignores.
-      if (main.isInit && signal !== 'SIGKILL') return;
+      told(main.isInit ? 'ignored' : 'exits');
+      if (main.isInit) return;
       main.pending = [{ at, kind: 'exit', code: 128 + number }];
     } else {
+      told(response.length === 0 ? 'ignored' : 'handled');
       if (response.length === 0) return;
       main.pending = schedule(response, at);
     }
@@ -558,6 +619,8 @@ export class ContainerRuntime {
       return { failure: outcome.failure.message, code: 126 };
     }
     if (outcome.argv.join('\0') !== spec.argv.join('\0')) this.kernel.setIdentity(pid, outcome.argv);
+    const joined = execFact(this.kernel, rec, pid);
+    if (joined) this.events.explain(joined);
     this.env.saveLayer(rec);
     const key = execId.slice(0, 12);
     doc.tracks.push({

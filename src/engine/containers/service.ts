@@ -8,6 +8,8 @@ import type {
   TopResult,
 } from '../../api/containers.js';
 import { conflict, invalidParameter, notFound } from '../../api/errors.js';
+import type { RemovedFact } from '../../api/explain.js';
+import type { FsView } from '../../fs/view.js';
 import { parseNormalized, withDefaultTag } from '../../images/reference.js';
 import { HOST_USERS } from '../../kernel/boot.js';
 import type { HostSpec } from '../../kernel/host.js';
@@ -15,9 +17,9 @@ import type { Kernel } from '../../kernel/kernel.js';
 import { findProgram } from '../../programs/registry.js';
 import { stdoutOf } from '../../programs/run.js';
 import type { TimelineEvent } from '../../programs/types.js';
-import type { FsView } from '../../fs/view.js';
 import type { StateStore } from '../../store/index.js';
 import { rfc3339Nano } from '../../util/text.js';
+import { withDockerRoot } from '../docker-root/index.js';
 import type { EventLog } from '../events.js';
 import { hostFs } from '../host.js';
 import type { ImageServices } from '../images/services.js';
@@ -26,8 +28,9 @@ import { withNet } from '../network/runner-net.js';
 import type { Runtime } from '../runtime.js';
 import { createContainer } from './create.js';
 import { Environments } from './environment.js';
-import { inspectContainer } from './inspect.js';
+import { graphDriverData, inspectContainer } from './inspect.js';
 import { listContainers } from './list.js';
+import { processFact, refOf } from './narrate.js';
 import type { ContainerRecord } from './record.js';
 import { loadPrograms, ProgramRunner } from './runner.js';
 import { ContainerRuntime } from './runtime.js';
@@ -54,7 +57,7 @@ export class ContainerService {
   ) {
     this.containers = new ContainerStore(store);
     this.env = new Environments(store, images, kernel, rt, (rec) => this.removeRecord(rec));
-    this.runtime = new ContainerRuntime(store, this.containers, kernel, rt, events, this.env);
+    this.runtime = new ContainerRuntime(store, this.containers, kernel, rt, events, this.env, images);
   }
 
   now(): number {
@@ -97,7 +100,10 @@ export class ContainerService {
     // second of its life passes with it, so its start-up output is there for the next command.
     if (this.rt.clock.deterministic) this.rt.clock.advance(START_SETTLE_MS);
     const started = this.containers.get(rec.ID) ?? rec;
+    const before = new Set(this.pids(started));
+    const command = this.kernel.process(started.State.Pid)?.comm;
     await this.runtime.advance(started, this.now());
+    this.narrateChildren(started, before, command);
     // A `--rm` container that already finished is gone by now.
     return this.containers.get(rec.ID) ?? started;
   }
@@ -128,7 +134,7 @@ export class ContainerService {
     }
     if (this.find(rec.ID).State.Running) {
       await passTime(Math.max(0, started + timeout - this.now()));
-      await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now());
+      await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now(), timeout / 1000);
     }
     this.events.emit(
       'container',
@@ -175,6 +181,17 @@ export class ContainerService {
       );
     }
     if (rec.State.Running) {
+      // rm -f: the daemon kills the container first, and nothing restarts it.
+      rec.HasBeenManuallyStopped = true;
+      if (rec.State.Pid > 0)
+        this.events.explain({
+          kind: 'signal',
+          ...refOf(rec),
+          signal: 'SIGKILL',
+          number: 9,
+          hostPid: rec.State.Pid,
+          outcome: 'killed',
+        });
       this.runtime.exitContainer(rec, loadRuntime(this.store, rec.ID), 137, this.now(), false);
     }
     this.removeRecord(this.containers.get(rec.ID) ?? rec);
@@ -182,10 +199,30 @@ export class ContainerService {
     if (opts.volumes) this.env.removeVolumesOf(rec);
   }
 
+  /** `--explain`: what a starting container's PID 1 did in its first moments (execve, children). */
+  private narrateChildren(rec: ContainerRecord, before: Set<number>, command: string | undefined): void {
+    const now = this.containers.get(rec.ID);
+    if (!now?.State.Running) return;
+    const main = processFact(this.kernel, now, now.State.Pid, 'execve');
+    if (main && command && main.command !== command) this.events.explain({ ...main, previous: command });
+    for (const pid of this.pids(now)) {
+      const fact = before.has(pid) ? undefined : processFact(this.kernel, now, pid, 'child');
+      if (fact) this.events.explain(fact);
+    }
+  }
+
   private removeRecord(rec: ContainerRecord): void {
+    const removed: RemovedFact = {
+      kind: 'removed',
+      ...refOf(rec),
+      upperDir: graphDriverData(rec, this.images).UpperDir,
+      bytes: this.writableBytes(rec),
+      imageLayers: rec.ParentLayer ? this.images.layers.stack(rec.ParentLayer as never).length : 0,
+    };
     this.store.remove(`overlay2/${rec.RWLayer}`);
     if (rec.ParentLayer) this.images.layers.release(rec.ParentLayer as never);
     this.containers.remove(rec);
+    this.events.explain(removed);
     this.events.emit(
       'container',
       'destroy',
@@ -220,14 +257,19 @@ export class ContainerService {
     return listContainers(this.containers, this.images, opts, this.now(), (rec) => this.sizes(rec));
   }
 
-  /** Bytes in the writable layer, and the image's size under it. */
-  sizes(rec: ContainerRecord): [number, number] {
+  /** Bytes in the writable layer. */
+  writableBytes(rec: ContainerRecord): number {
     const text = this.store.readText(`overlay2/${rec.RWLayer}/files.json`) ?? '[]';
     const files = JSON.parse(text) as { t: string; c?: string; s?: number }[];
-    const rw = files.reduce(
+    return files.reduce(
       (n, f) => n + (f.t === 'file' ? (f.s ?? Buffer.from(f.c ?? '', 'base64').length) : 0),
       0,
     );
+  }
+
+  /** Bytes in the writable layer, and the image's size under it. */
+  sizes(rec: ContainerRecord): [number, number] {
+    const rw = this.writableBytes(rec);
     const image = this.images.images.get(rec.Image as never);
     return [rw, rw + (image ? this.images.size(image) : 0)];
   }
@@ -354,11 +396,15 @@ export class ContainerService {
     return this.runtime.exec(rec, spec, execId);
   }
 
-  /** The host's root filesystem with its network tools (curl, ip, ping) and resolver files. */
+  /**
+   * The host's root filesystem with its network tools (curl, ip, ping) and resolver files, and
+   * docker's state computed at /var/lib/docker.
+   */
   hostBaseFs(): FsView {
     const base = hostFs(this.host, () => this.now());
     addHostNetworkTools(base, this.host.hostname);
-    return base;
+    const { store, images, host } = this;
+    return withDockerRoot(base, { store, images, now: () => this.now(), hostname: host.hostname });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { EngineError, invalidParameter, notFound } from '../../api/errors.js';
+import type { PullFact } from '../../api/explain.js';
 import type { JsonMessage } from '../../api/images.js';
 import type { ChainId } from '../../images/digest.js';
 import { hexOf } from '../../images/digest.js';
@@ -23,6 +24,8 @@ export interface PullResult {
   ref: Reference;
   /** True when the image was already present with that name. */
   upToDate: boolean;
+  /** What `--explain` says about it: each layer by digest, downloaded or already present. */
+  fact: PullFact;
 }
 
 function registryFailure(e: unknown): never {
@@ -53,18 +56,34 @@ export function pullImage(
   }
   onMessage({ status: `Pulling from ${repoPath(ref)}`, id: tagOrDigest(ref) });
   const existing = svc.tags.get(ref);
-  if (existing === remote.id && svc.images.get(remote.id)) {
-    onMessage({ status: `Digest: ${remote.manifestDigest}` });
-    onMessage({ status: `Status: Image is up to date for ${familiarString(ref)}` });
-    return { ref, upToDate: true };
-  }
   // Which layers are missing: a chain present in the store "Already exists".
   let parent: ChainId | undefined;
   const plan = remote.layers.map((layer) => {
     const chain = svc.layers.chainFor(parent, layer.diffId);
     parent = chain;
-    return { layer, id: hexOf(layer.digest).slice(0, 12), present: svc.layers.has(chain) };
+    return { layer, chain, id: hexOf(layer.digest).slice(0, 12), present: svc.layers.has(chain) };
   });
+  const upToDate = existing === remote.id && svc.images.get(remote.id) !== undefined;
+  const fact: PullFact = {
+    kind: 'pull',
+    ref: familiarString(ref),
+    imageId: remote.id,
+    manifestDigest: remote.manifestDigest,
+    upToDate,
+    layers: plan.map((p) => ({
+      digest: p.layer.digest,
+      diffId: p.layer.diffId,
+      chainId: p.chain,
+      size: p.layer.size,
+      present: p.present,
+    })),
+  };
+  svc.narration?.push(fact);
+  if (upToDate) {
+    onMessage({ status: `Digest: ${remote.manifestDigest}` });
+    onMessage({ status: `Status: Image is up to date for ${familiarString(ref)}` });
+    return { ref, upToDate: true, fact };
+  }
   const missing = plan.filter((p) => !p.present);
   for (const p of plan)
     onMessage({ status: p.present ? 'Already exists' : 'Pulling fs layer', id: p.id, progressDetail: {} });
@@ -110,7 +129,7 @@ export function pullImage(
   svc.images.setLastTagTime(remote.id, new Date(rt.clock.now()).toISOString());
   onMessage({ status: `Digest: ${remote.manifestDigest}` });
   onMessage({ status: `Status: Downloaded newer image for ${familiarString(ref)}` });
-  return { ref, upToDate: false };
+  return { ref, upToDate: false, fact };
 }
 
 /** `pull --all-tags`: every tag of the repository, in order. */

@@ -1,4 +1,5 @@
 import { notFound } from '../../api/errors.js';
+import type { ExplainFact } from '../../api/explain.js';
 import { hexOf, type ImageId } from '../../images/digest.js';
 import { type ImageRecord, ImageStore } from '../../images/images.js';
 import { LayerStore } from '../../images/layers.js';
@@ -23,7 +24,11 @@ export class ImageServices {
   readonly images: ImageStore;
   readonly tags: TagStore;
 
-  constructor(readonly store: StateStore) {
+  constructor(
+    readonly store: StateStore,
+    /** Where `--explain` facts about pulls go, when the engine gives a place. */
+    readonly narration?: ExplainFact[],
+  ) {
     this.layers = new LayerStore(store);
     this.images = new ImageStore(store, this.layers);
     this.tags = new TagStore(store);

@@ -15,6 +15,8 @@ export interface MountDeps {
   random: Random;
   events: EventLog;
   now: number;
+  /** Names of the volumes made for this container (for `--explain`). */
+  made?: string[];
 }
 
 function anonymous(target: string): WantedMount {
@@ -98,6 +100,7 @@ function materialize(w: WantedMount, volumes: VolumeStore, deps: MountDeps): Mou
       volumeTime(deps.now),
     );
     deps.events.emit('volume', 'create', name, { driver: 'local' }, deps.now);
+    deps.made?.push(name);
   }
   const mode = [w.mode, w.noCopy && !w.mode.includes('nocopy') ? 'nocopy' : ''].filter(Boolean).join(',');
   return {

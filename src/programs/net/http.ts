@@ -1,7 +1,7 @@
 import { programOf } from '../../fs/files.js';
 import type { FsView } from '../../fs/view.js';
-import { readText } from '../system/common/host.js';
 import { serveFlask } from '../services/flask-app.js';
+import { readText } from '../system/common/host.js';
 import type { NetPeer } from '../types.js';
 
 export interface HttpResponse {

@@ -1,5 +1,5 @@
 import { CliError } from '../../errors.js';
-import { isShellCommand, terminalSession } from '../../interactive.js';
+import { terminalSession } from '../../interactive.js';
 import type { CommandModule } from '../../registry.js';
 import { bool, exactly, str } from '../../spec.js';
 
@@ -33,7 +33,7 @@ export const attach: CommandModule = {
       info.Config.OpenStdin &&
       !parsed.opts['no-stdin'] &&
       ctx.stdin.isTTY &&
-      isShellCommand([info.Path, ...info.Args]);
+      (await engine.readsLines(info.Id));
     if (shellOnTerminal) return terminalSession(ctx, await engine.shellOpen(info.Id));
     return engine.containerAttach(info.Id, { sigProxy: parsed.opts['sig-proxy'] !== false }, (chunk) => {
       if (info.Config.Tty) ctx.stdout.write(chunk.text.replace(/\r?\n/g, '\r\n'));

@@ -1,7 +1,7 @@
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { CliError } from '../../errors.js';
-import { isShellCommand, terminalSession } from '../../interactive.js';
+import { terminalSession } from '../../interactive.js';
 import { atLeast, bool, type CommandSpec, list, str } from '../../spec.js';
 import { readStdin } from './attach.js';
 
@@ -34,7 +34,12 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   // The CLI checks that the container exists before creating the exec.
   await engine.containerInspect(ref);
   const tty = o.tty === true;
-  if (tty && o.interactive && !o.detach && ctx.stdin.isTTY && isShellCommand(cmd)) {
+  const onTerminal = tty && o.interactive && !o.detach && ctx.stdin.isTTY;
+  const workdir = (o.workdir as string) ?? '';
+  if (
+    onTerminal &&
+    (await engine.readsLines(ref, { Cmd: cmd, Env: o.env as string[], WorkingDir: workdir }))
+  ) {
     const session = await engine.shellOpen(ref, {
       Cmd: cmd,
       Env: o.env as string[],

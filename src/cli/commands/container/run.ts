@@ -2,7 +2,7 @@ import { EngineError } from '../../../api/errors.js';
 import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { CliError, daemonMessage, runWrapped } from '../../errors.js';
-import { isShellCommand, terminalSession } from '../../interactive.js';
+import { terminalSession } from '../../interactive.js';
 import { atLeast, type CommandSpec } from '../../spec.js';
 import { attachOutput, readStdin } from './attach.js';
 import { createWithPull } from './create.js';
@@ -42,8 +42,7 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   }
   if (opts.detach) return 0;
   if (opts.tty && opts.interactive && ctx.stdin.isTTY) {
-    const info = await engine.containerInspect(id);
-    if (isShellCommand([info.Path, ...info.Args])) return terminalSession(ctx, await engine.shellOpen(id));
+    if (await engine.readsLines(id)) return terminalSession(ctx, await engine.shellOpen(id));
   }
   return attachOutput(ctx, id, opts.tty === true);
 }
