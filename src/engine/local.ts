@@ -383,7 +383,7 @@ export class LocalEngine implements Engine {
     const { id, key } = await this.session(async (svc) => {
       const rec = svc.find(ref);
       if (!exec) return { id: rec.ID, key: 'main' };
-      const started = await svc.exec(ref, { ...exec, Tty: true }, generateId(svc.rt.random), null);
+      const started = await svc.exec(ref, { ...exec, Tty: true }, generateId(svc.rt.random), null, true);
       if ('failure' in started)
         throw new EngineError('invalid-parameter', started.failure, { exitCode: started.code });
       return { id: rec.ID, key: started.key };

@@ -7,12 +7,12 @@ const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).statu
 
 function session(argv: string, lines: string[], env: NodeJS.ProcessEnv): { out: string; code: number } {
   // Each line is typed after a pause, so the prompt for it has been drawn.
-  const typing = lines.map((l) => `sleep 0.8; printf '%s\\n' '${l.replaceAll("'", "'\\''")}'`).join('; ');
+  const typing = lines.map((l) => `sleep 0.8; printf '%s\\n' '${l.replaceAll("'", "'\\''")}'; `).join('');
   const r = spawnSync(
     'bash',
     [
       '-c',
-      `(sleep 1.5; ${typing}; sleep 1) | script -qfec "${process.execPath} ${BIN} ${argv}" /dev/null; exit \${PIPESTATUS[1]}`,
+      `(sleep 1.5; ${typing}sleep 1) | script -qfec "${process.execPath} ${BIN} ${argv}" /dev/null; exit \${PIPESTATUS[1]}`,
     ],
     {
       env,
@@ -52,5 +52,49 @@ describe.skipIf(!hasScript)('interactive sessions on a terminal', () => {
     expect(code).toBe(0);
     const ps = spawnSync(process.execPath, [BIN, 'ps', '--format', '{{.Names}}'], { env, encoding: 'utf8' });
     expect(ps.stdout).toBe('box\n');
+  }, 60_000);
+
+  it('exec -it db mysql -p: the password unseen, then the mysql> prompt; what it made stays', () => {
+    const env = deterministicEnv(tempHome());
+    const docker = (...args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+    docker('run', '-d', '--name', 'db', '-e', 'MYSQL_ROOT_PASSWORD=hunter2', 'mysql:8.0');
+    docker('host', 'sleep', '30');
+    const { out, code } = session(
+      'exec -it db mysql -uroot -p',
+      ['hunter2', 'CREATE DATABASE shop;', 'SHOW DATABASES', ';', 'exit'],
+      env,
+    );
+    expect(out).toContain('Enter password: ');
+    expect(out).not.toContain('hunter2');
+    expect(out).toContain('Welcome to the MySQL monitor.');
+    expect(out).toContain('mysql> ');
+    expect(out).toContain('    -> ');
+    expect(out).toMatch(/\| shop +\|/);
+    expect(out).toContain('Bye');
+    expect(code).toBe(0);
+    expect(docker('exec', 'db', 'ls', '/var/lib/mysql/shop').status).toBe(0);
+  }, 60_000);
+
+  it('exec -it cache redis-cli: its prompt and replies as on a terminal', () => {
+    const env = deterministicEnv(tempHome());
+    spawnSync(process.execPath, [BIN, 'run', '-d', '--name', 'cache', 'redis'], { env });
+    const { out } = session(
+      'exec -it cache redis-cli',
+      ['SET greeting hello', 'GET greeting', 'INCR n', 'exit'],
+      env,
+    );
+    expect(out).toContain('127.0.0.1:6379> ');
+    expect(out).toContain('OK');
+    expect(out).toContain('"hello"');
+    expect(out).toContain('(integer) 1');
+  }, 60_000);
+
+  it('exec -it web ls: a command without a prompt just runs on the terminal', () => {
+    const env = deterministicEnv(tempHome());
+    spawnSync(process.execPath, [BIN, 'run', '-d', '--name', 'web', 'nginx'], { env });
+    const { out, code } = session('exec -it web ls /usr/share/nginx/html', [], env);
+    expect(out).toContain('index.html');
+    expect(code).toBe(0);
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import type { ProcessContext, ReplSession } from '../../programs/types.js';
 import { Shell } from '../../shell/index.js';
 import { passTime } from '../time.js';
 import type { ContainerRecord } from './record.js';
+import { loadPrograms } from './runner.js';
 import type { ContainerService } from './service.js';
 import { loadRuntime } from './tracks.js';
 
@@ -15,10 +16,31 @@ export interface LineResult {
 
 const SHELLS = new Set(['sh', 'ash', 'bash', 'dash', 'zsh']);
 
-/** A context whose every property is read from whatever `current()` is at the time. */
+/** An object whose every property is read from whatever `current()` is at the time. */
+function live<T extends object>(current: () => T): T {
+  return new Proxy({} as T, {
+    get: (_t, key) => {
+      const value = (current() as Record<string | symbol, unknown>)[key];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current()) : value;
+    },
+    has: (_t, key) => key in current(),
+  });
+}
+
+/**
+ * A context for a session that outlives engine calls: its files, kernel view and network are
+ * always the current line's (a client that kept the first line's files would write where
+ * nothing is saved).
+ */
 function liveContext(current: () => ProcessContext): ProcessContext {
+  const fs = live(() => current().fs);
+  const sys = live(() => current().sys);
+  const net = live(() => current().net ?? ({} as NonNullable<ProcessContext['net']>));
   return new Proxy({} as ProcessContext, {
     get: (_t, key) => {
+      if (key === 'fs') return fs;
+      if (key === 'sys') return sys;
+      if (key === 'net') return current().net ? net : undefined;
       const value = (current() as unknown as Record<string | symbol, unknown>)[key];
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current()) : value;
     },
@@ -37,6 +59,7 @@ export async function readsLines(
   opts: { env?: string[]; cwd?: string } = {},
 ): Promise<boolean> {
   if (SHELLS.has((argv[0] ?? '').split('/').pop() ?? '')) return true;
+  await loadPrograms();
   const base = svc.env.processSpec(rec);
   const env = { ...base.env };
   for (const kv of opts.env ?? []) {
@@ -92,6 +115,7 @@ export class InteractiveShell {
     else this.current = { ctx };
     const hostRef = this.current;
     if (first) {
+      await loadPrograms();
       const withPrompt = findProgram(program);
       const isShell = SHELLS.has((spec.argv[0] ?? '').split('/').pop() ?? '') || !withPrompt?.session;
       // A client keeps one context whose files and kernel are always this line's.

@@ -360,7 +360,8 @@ export class ContainerService {
     };
   }
 
-  async exec(ref: string, req: ExecRequest, execId: string, stdin: string | null = null) {
+  /** `terminal`: a terminal session drives the process line by line (its stdin stays open). */
+  async exec(ref: string, req: ExecRequest, execId: string, stdin: string | null = null, terminal = false) {
     const rec = this.find(ref);
     if (rec.State.Paused) throw conflict(`Container ${ref} is paused, unpause the container before exec`);
     if (rec.State.Restarting)
@@ -385,6 +386,8 @@ export class ContainerService {
       user: user.name,
       tty: req.Tty ?? false,
       stdin,
+      // A terminal session: what the program reads comes line by line, later.
+      stdinOpen: terminal || undefined,
     };
     this.events.emit(
       'container',

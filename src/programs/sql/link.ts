@@ -29,8 +29,8 @@ const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '::1', '']);
 
 /** The server in the same container, when a process named `comm` runs there. */
 export function localLink(ctx: ProcessContext, comm: string, tcp: boolean): ServerLink | undefined {
-  const self = ctx.sys.selfPid();
-  const server = ctx.sys.processes().find((p) => p.comm === comm && p.pid !== self && p.state !== 'Z');
+  // The client's own process never has the server's name, so any live process of that name is it.
+  const server = ctx.sys.processes().find((p) => p.comm === comm && p.state !== 'Z');
   if (!server) return undefined;
   return {
     fs: ctx.fs,
