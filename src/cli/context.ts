@@ -25,6 +25,8 @@ export interface CommandContext extends Io {
   /** The engine, constructed on first use so that `--help` and flag errors never touch state. */
   engine(): Promise<Engine>;
   debug: boolean;
+  /** `--explain` or DOCKERSIM_EXPLAIN: narration is wanted after the command. */
+  explain?: boolean;
   /** Reads one line from stdin (for `[y/N]` prompts); undefined at end of input. */
   readLine(): Promise<string | undefined>;
 }

@@ -177,6 +177,7 @@ async function dispatch(argv: string[], io: Io, debug: boolean, held: Held): Pro
   const ctx: CommandContext = {
     ...io,
     debug: debug || globals.debug,
+    explain: held.explain,
     engine: () => {
       held.engine ??= createEngine(io);
       return held.engine;

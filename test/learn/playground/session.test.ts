@@ -80,6 +80,33 @@ describe('playground', () => {
     expect(r.code).toBe(3);
   });
 
+  it('explain on narrates what the engine did after each line, on stderr; explain off stops it', async () => {
+    const home = tempHome();
+    const r = await shell(
+      home,
+      'docker pull -q alpine\nexplain on\ndocker run -d --name box alpine sleep 100\nexplain off\ndocker stop box',
+    );
+    const narration = r.stderr.split('── What the engine did underneath');
+    expect(narration).toHaveLength(2);
+    expect(r.stderr).toMatch(/namespaces\s+created for host PID \d+/);
+    expect(r.stderr).not.toMatch(/signal/i);
+    expect(r.stdout).not.toContain('underneath');
+  });
+
+  it('--explain and DOCKERSIM_EXPLAIN=1 start it on, in Korean with DOCKERSIM_LANG=ko', async () => {
+    const home = tempHome();
+    const env = deterministicEnv(home, { DOCKERSIM_LANG: 'ko' });
+    const r = await runCli(['--explain', 'shell', '-c', 'docker run -d alpine sleep 5'], env);
+    expect(r.stderr).toContain('네임스페이스');
+    const off = await runCli(['shell', '-c', 'docker run -d alpine sleep 5'], env);
+    expect(off.stderr).not.toContain('네임스페이스');
+    const on = await runCli(['shell', '-c', 'docker run -d alpine sleep 5'], {
+      ...env,
+      DOCKERSIM_EXPLAIN: '1',
+    });
+    expect(on.stderr).toContain('네임스페이스');
+  });
+
   it('refuses a playground inside the playground', async () => {
     const r = await shell(tempHome(), 'dockersim shell');
     expect(r.stderr).toBe('dockersim: already in the playground\n');

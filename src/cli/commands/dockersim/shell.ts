@@ -104,7 +104,7 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const engine = await ctx.engine();
   const color = !!ctx.stderr.isTTY && !ctx.env.NO_COLOR;
   const lang = narrationLanguage(ctx.env);
-  const explain = ['1', 'true'].includes(ctx.env.DOCKERSIM_EXPLAIN ?? '');
+  const explain = ctx.explain === true || ['1', 'true'].includes(ctx.env.DOCKERSIM_EXPLAIN ?? '');
   const playground = new Playground({
     engine,
     client: (argv, io) => main(argv, io),
