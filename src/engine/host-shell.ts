@@ -42,6 +42,7 @@ export class HostShell {
       pid: () => ref.current!.svc.kernel.hostShellPid(),
       hostname: () => ref.current!.svc.host.hostname,
       uid: () => LEARNER_UID,
+      kill: (pid, sig) => shellHost(ref.context()).kill!(pid, sig),
     };
     this.shell = new Shell(host, {
       dialect: 'bash',
@@ -147,6 +148,8 @@ export class HostShell {
     const start = svc.now();
     this.passed = 0;
     const result = await shell.run(line);
+    for (const e of result.events)
+      if (e.kind === 'signal') await svc.signalHostPid(e.pid as number, e.signal as string);
     let clock = this.passed;
     for (const e of result.events) {
       if (e.kind !== 'stdout' && e.kind !== 'stderr') continue;

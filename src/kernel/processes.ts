@@ -95,9 +95,21 @@ export function spawn(state: KernelState, spec: SpawnSpec): number {
 }
 
 /**
- * The process leaves the table with its descendants; when it is the init of a PID namespace,
+ * The process leaves the table. Its children are orphans the kernel gives to a new parent: the
+ * init of their PID namespace (a container's PID 1; the host's systemd), as Linux does for a
+ * shell's background job after the shell exits. When it is itself the init of a PID namespace,
  * every process of that namespace goes too (the kernel kills them). Returns the host PIDs gone.
  */
+/** Who adopts an orphan: the init of its own PID namespace, else the host's PID 1. */
+function reaperFor(state: KernelState, orphan: ProcessRecord): number {
+  if (orphan.nsPids.length > 1) {
+    for (const p of state.procs.values())
+      if (p.ns.pid === orphan.ns.pid && p.nsPids[p.nsPids.length - 1] === 1 && p.pid !== orphan.pid)
+        return p.pid;
+  }
+  return 1;
+}
+
 export function exit(state: KernelState, pid: number, at: number): number[] {
   const victim = state.procs.get(pid);
   if (!victim) return [];
@@ -107,14 +119,10 @@ export function exit(state: KernelState, pid: number, at: number): number[] {
     for (const p of state.procs.values())
       if (pidNsChain(state, p.ns.pid).includes(victim.ns.pid)) gone.add(p.pid);
   }
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of state.procs.values()) {
-      if (!gone.has(p.pid) && gone.has(p.ppid)) {
-        gone.add(p.pid);
-        grew = true;
-      }
-    }
+  for (const p of state.procs.values()) {
+    if (gone.has(p.pid) || !gone.has(p.ppid)) continue;
+    p.ppid = reaperFor(state, p);
+    state.dirty.proc(p.pid);
   }
   const leaving = [...gone].map((g) => state.procs.get(g)!);
   const touched = new Set(leaving.map((p) => p.cgroup));

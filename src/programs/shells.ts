@@ -1,6 +1,7 @@
 import { FsError } from '../fs/view.js';
 import { type Dialect, Shell, type ShellFs, type ShellHost } from '../shell/index.js';
 import { resolveExecutable } from './registry.js';
+import { sendSignal } from './system/procps/kill.js';
 import type { ProcessContext, Program, ProgramRun, TimelineEvent } from './types.js';
 
 /** How long "forever" is for a foreground command that never exits (a shell waiting on a server). */
@@ -35,6 +36,7 @@ export function shellHost(ctx: ProcessContext): ShellHost {
     fs: shellFs(ctx),
     pid: () => ctx.sys.selfPid(),
     hostname: () => ctx.sys.uts().nodename,
+    kill: (pid, sig) => sendSignal(ctx, ctx.sys.processes(), pid, sig),
     exec: async (argv, io) => {
       const found = resolveExecutable(ctx.fs, argv[0] ?? '', io.env.PATH, io.cwd);
       if ('kind' in found) return found.kind === 'not-found' ? { notFound: true } : { notExecutable: true };

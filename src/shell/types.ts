@@ -68,6 +68,11 @@ export interface ShellHost {
   hostname?(): string;
   /** The user's numeric ID (0 when absent), for the prompt's `#` or `$`. */
   uid?(): number;
+  /**
+   * kill(2) for the `kill` builtin: the events that ask for delivery (`signal`), or why not.
+   * Absent: nothing can be signalled (ESRCH).
+   */
+  kill?(pid: number, signal: number): ShellEvent[] | 'ESRCH' | 'EPERM';
 }
 
 export interface ShellOptions {

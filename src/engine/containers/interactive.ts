@@ -138,6 +138,7 @@ export class InteractiveShell {
       pid: () => hostRef.ctx.sys.selfPid(),
       hostname: () => hostRef.ctx.sys.uts().nodename,
       uid: () => hostRef.ctx.uid,
+      kill: (pid: number, sig: number) => shellHost(hostRef.ctx).kill!(pid, sig),
     };
     return new Shell(delegate, {
       dialect: dialectOf(program),

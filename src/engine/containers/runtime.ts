@@ -14,7 +14,17 @@ import { execFact, refOf, startFacts } from './narrate.js';
 import type { ContainerRecord } from './record.js';
 import type { ProcessSpec, ProgramRunner } from './runner.js';
 import type { ContainerStore } from './store.js';
-import { loadRuntime, type RuntimeDoc, saveRuntime, schedule, type Track } from './tracks.js';
+import {
+  loadRuntime,
+  normalizeSignal,
+  type RuntimeDoc,
+  saveRuntime,
+  schedule,
+  type Track,
+} from './tracks.js';
+
+/** The key suffix of the processes an exec's process left behind when it exited. */
+const ORPHANS = '-orphans';
 
 /** Opens what a container's processes see; supplied by the engine. */
 export interface ContainerEnvironment {
@@ -298,6 +308,7 @@ export class ContainerRuntime {
       this.apply(rec, doc, next.track, next.event);
       if (rec.State.Running || rec.State.Restarting) saveRuntime(this.store, rec.ID, doc);
       if (!rec.State.Running && !rec.State.Restarting) return;
+      if (next.event.kind === 'signal') await this.deliver(rec, next.track, next.event);
     }
   }
 
@@ -353,6 +364,8 @@ export class ContainerRuntime {
         if (pid) this.endedChildren(rec.ID).push(...this.kernel.exit(pid));
         delete track.children[e.key];
         delete track.memory[e.key];
+        if (track.key.endsWith(ORPHANS) && Object.keys(track.children).length === 0)
+          doc.tracks = doc.tracks.filter((t) => t !== track);
         break;
       }
       case 'memory':
@@ -402,11 +415,71 @@ export class ContainerRuntime {
   }
 
   private exitTrack(rec: ContainerRecord, doc: RuntimeDoc, track: Track, code: number): void {
-    for (const pid of Object.values(track.children)) this.kernel.exit(pid);
     this.kernel.exit(track.hostPid);
+    // Its background jobs outlive it, adopted by the container's PID 1 (`docker exec box sh -c
+    // 'sleep 100 &'`): they keep their own ends; one without an end runs until the container stops.
+    const orphans = Object.entries(track.children).filter(([, pid]) => this.kernel.process(pid));
+    const ends = track.pending.filter(
+      (e) => e.kind === 'child-exit' && orphans.some(([key]) => key === (e as { key: string }).key),
+    );
     doc.tracks = doc.tracks.filter((t) => t !== track);
+    if (orphans.length) {
+      doc.tracks.push({
+        key: `${track.key}${ORPHANS}`,
+        hostPid: -1,
+        startedAt: track.startedAt,
+        spec: track.spec,
+        pending: ends,
+        children: Object.fromEntries(orphans),
+        memory: Object.fromEntries(Object.entries(track.memory).filter(([k]) => k !== '')),
+        isInit: false,
+      });
+    }
     if (track.execId)
       this.store.writeJson(`containers/${rec.ID}/exec-${track.key}.exit.json`, { ExitCode: code });
+  }
+
+  /**
+   * `kill PID` typed in the container: the PID as the sender sees it. PID 1 answers as the
+   * container's main process does (its handlers, or nothing for what it does not handle); any
+   * other process takes the default action and ends.
+   */
+  private async deliver(
+    rec: ContainerRecord,
+    sender: Track,
+    e: { pid: number; signal: string; at: number },
+  ): Promise<void> {
+    const viewer = sender.hostPid > 0 && this.kernel.process(sender.hostPid) ? sender.hostPid : rec.State.Pid;
+    const target = this.kernel
+      .view(viewer)
+      .processes()
+      .find((p) => p.pid === e.pid)?.hostPid;
+    const signal = normalizeSignal(e.signal);
+    if (!target || signal === undefined) return;
+    const doc = loadRuntime(this.store, rec.ID);
+    const main = doc.tracks.find((t) => t.key === 'main');
+    if (target === main?.hostPid) {
+      // From inside its own namespace, PID 1 cannot even be SIGKILLed: the kernel drops it.
+      if (main.isInit && (signal === 'SIGKILL' || signal === 'SIGSTOP')) return;
+      await this.signal(rec, signal, e.at);
+      return;
+    }
+    const owner = doc.tracks.find((t) => t.hostPid === target);
+    if (owner) {
+      this.exitTrack(rec, doc, owner, 128 + (signalNumber(signal) ?? 15));
+    } else {
+      const track = doc.tracks.find((t) => Object.values(t.children).includes(target));
+      if (!track) return;
+      const key = Object.entries(track.children).find(([, pid]) => pid === target)![0];
+      track.pending = track.pending.filter((x) => !(x.kind === 'child-exit' && x.key === key));
+      this.apply(rec, doc, track, {
+        at: e.at,
+        kind: 'child-exit',
+        key,
+        code: 128 + (signalNumber(signal) ?? 15),
+      });
+    }
+    saveRuntime(this.store, rec.ID, doc);
   }
 
   /** Child processes that ended in this engine call, by container (for the exit's narration). */

@@ -521,7 +521,8 @@ export class ContainerService {
   }
 
   /** `kill PID` on the host: the container whose process it is receives the signal. */
-  private async signalHostPid(pid: number, signal: string): Promise<void> {
+  /** A signal sent on the host (`kill PID`, `sudo kill`): a container's main process answers, others end. */
+  async signalHostPid(pid: number, signal: string): Promise<void> {
     const proc = this.kernel.process(pid);
     const id = proc?.cgroup.match(/docker-([0-9a-f]{64})\.scope/)?.[1];
     if (!id) return;

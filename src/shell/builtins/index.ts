@@ -16,6 +16,7 @@ import {
   wait,
 } from './flow.js';
 import { getopts } from './getopts.js';
+import { kill } from './kill.js';
 import { read } from './read.js';
 import { test } from './test.js';
 import { exportBuiltin, readonly, set, shift, unset } from './vars.js';
@@ -53,6 +54,7 @@ const COMMON: Record<string, Builtin> = {
   umask,
   times,
   getopts,
+  kill,
 };
 
 const EXTRA: Record<Dialect, Record<string, Builtin>> = {
