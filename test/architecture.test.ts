@@ -24,7 +24,6 @@ const ALLOWED: Record<string, string[]> = {
 };
 
 const PACKAGES: Record<string, string[]> = {
-  store: ['write-file-atomic'],
   cli: ['commander', 'chalk', 'ora', 'cli-table3'],
   learn: ['chalk'],
 };

@@ -73,6 +73,15 @@ export interface Engine {
     opts: BuildOptions,
     onEvent: (e: BuildEvent) => void,
   ): Promise<BuildResult>;
+  /**
+   * `POST /build/prune`: removes unused build cache records (`until`: keeps those used within that
+   * many ms; `keepStorage`: keeps the most recently used up to that many bytes); returns them.
+   */
+  buildCachePrune(opts: {
+    all?: boolean;
+    until?: number;
+    keepStorage?: number;
+  }): Promise<import('./images.js').BuildCacheRecord[]>;
   /** `GET /images/search` */
   imageSearch(term: string, opts: { limit?: number; filters?: Filters }): Promise<SearchResult[]>;
   /** `GET /system/df` */
@@ -248,5 +257,7 @@ export interface DiskUsage {
   Images: (ImageSummary & { Containers: number; SharedSize: number })[];
   Containers: ContainerSummary[];
   Volumes: { Name: string; UsageData?: { Size: number; RefCount: number } | null }[];
-  BuildCache: unknown[];
+  BuildCache: import('./images.js').BuildCacheRecord[];
+  /** Bytes the build cache holds on its own (records not shared with an image). */
+  BuilderSize: number;
 }

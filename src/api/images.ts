@@ -156,3 +156,19 @@ export type BuildEvent =
 export interface BuildResult {
   imageId: string;
 }
+
+/** A build cache record, as `GET /system/df` lists it (BuildCache). */
+export interface BuildCacheRecord {
+  ID: string;
+  Parents: string[] | null;
+  /** `regular`, `source.local`, `internal`, `frontend`. */
+  Type: string;
+  Description: string;
+  InUse: boolean;
+  /** Its layer is also one of an image's. */
+  Shared: boolean;
+  Size: number;
+  CreatedAt: string;
+  LastUsedAt: string | null;
+  UsageCount: number;
+}

@@ -28,6 +28,7 @@ export interface GroupEntry {
 
 /** Management commands: `docker <group> <verb>`. */
 export const GROUPS: GroupEntry[] = [
+  { name: 'builder', description: 'Manage builds' },
   { name: 'container', description: 'Manage containers' },
   { name: 'image', description: 'Manage images' },
   { name: 'network', description: 'Manage networks' },
@@ -212,7 +213,7 @@ export const COMMANDS: CommandEntry[] = [
   {
     path: 'image build',
     description: 'Build an image from a Dockerfile',
-    aliases: ['build'],
+    aliases: ['build', 'builder build'],
     section: 'common',
     load: () => import('./commands/image/build.js'),
   },
@@ -295,6 +296,11 @@ export const COMMANDS: CommandEntry[] = [
     description: 'Display system-wide information',
     aliases: ['info'],
     load: () => import('./commands/system/info.js'),
+  },
+  {
+    path: 'builder prune',
+    description: 'Remove build cache',
+    load: () => import('./commands/image/builder-prune.js'),
   },
   {
     path: 'shell',

@@ -701,6 +701,60 @@ export class LocalEngine implements Engine {
     return this.mutate(() => m.removeImage(svc, this.imageUsers(), name, opts));
   }
 
+  async buildCachePrune(opts: {
+    all?: boolean;
+    until?: number;
+    keepStorage?: number;
+  }): Promise<import('../api/images.js').BuildCacheRecord[]> {
+    const { m, svc } = await this.img();
+    const { CACHE, cacheRecords, readCache } = await import('./build/cache-records.js');
+    return this.mutate((rt) => {
+      const doc = readCache(this.store);
+      const now = rt.clock.now();
+      let gone = cacheRecords(svc, doc).filter(
+        ({ record }) => opts.until === undefined || Date.parse(record.LastUsedAt ?? '') < now - opts.until,
+      );
+      if (opts.keepStorage) {
+        // Keep the most recently used records that fit in the space to keep.
+        let kept = 0;
+        const byUse = [...gone].sort((a, b) =>
+          (b.record.LastUsedAt ?? '').localeCompare(a.record.LastUsedAt ?? ''),
+        );
+        const keep = new Set<string>();
+        for (const g of byUse) {
+          const size = g.record.Shared ? 0 : g.record.Size;
+          if (kept + size > opts.keepStorage) break;
+          kept += size;
+          keep.add(g.key);
+        }
+        gone = gone.filter((g) => !keep.has(g.key));
+      }
+      const images = new Set<string>();
+      for (const { key } of gone) {
+        images.add(doc[key]!.image);
+        delete doc[key];
+      }
+      // Keys of steps without a layer go with the build cache too, unless a filter keeps them.
+      if (opts.until === undefined && !opts.keepStorage) for (const key of Object.keys(doc)) delete doc[key];
+      this.store.writeJson(CACHE, doc);
+      // What only the cache held (an untagged step result nothing stands on) leaves the disk.
+      const users = this.imageUsers();
+      for (let progress = true; progress; ) {
+        progress = false;
+        for (const id of images) {
+          const image = svc.images.get(id as ImageId);
+          if (!image || svc.tags.referencesTo(image.id).length || svc.images.children(image.id).length)
+            continue;
+          if (users.containersUsing(image.id).length) continue;
+          m.deleteImage(svc, users, image.id, { force: true, noprune: true }, true);
+          images.delete(id);
+          progress = true;
+        }
+      }
+      return gone.map((g) => g.record);
+    });
+  }
+
   async imagePrune(opts: { all?: boolean; filters?: Filters }): Promise<ImagePruneReport> {
     const { m, svc } = await this.img();
     return this.mutate(() => m.pruneImages(svc, this.imageUsers(), opts.all ?? false));
@@ -726,20 +780,20 @@ export class LocalEngine implements Engine {
     const { EngineBuilderBackend } = await import('./build/backend.js');
     const { svc } = await this.img();
     return this.mutate(async (rt) => {
-      const kernel = Kernel.load(this.store, this.host, () => rt.clock.now());
+      let kernel: import('../kernel/kernel.js').Kernel | undefined;
+      const kernelOf = () => {
+        kernel ??= Kernel.load(this.store, this.host, () => rt.clock.now());
+        return kernel;
+      };
       const steps: { name: string; cached: boolean }[] = [];
       const record = (e: BuildEvent) => {
         if (e.kind === 'vertex' && /^\[/.test(e.name)) steps[e.id] = { name: e.name, cached: !!e.cached };
         if (e.kind === 'vertex-done' && steps[e.id] && e.cached) steps[e.id]!.cached = true;
         onEvent(e);
       };
+      const backend = new EngineBuilderBackend(svc, rt, kernelOf, this.facts);
       try {
-        const result = await build(
-          new EngineBuilderBackend(svc, rt, kernel, this.facts),
-          context,
-          opts,
-          record,
-        );
+        const result = await build(backend, context, opts, record);
         const done: BuildRecord = {
           time: rt.clock.now(),
           tags: opts.tags ?? [],
@@ -757,7 +811,9 @@ export class LocalEngine implements Engine {
         }
         throw e;
       } finally {
-        kernel.save();
+        // The steps that ran are cache records even when a later step failed.
+        backend.flush();
+        kernel?.save();
       }
     });
   }
@@ -774,7 +830,16 @@ export class LocalEngine implements Engine {
     const { volumeUsage, volumeContext } = await import('./volumes/api.js');
     const volumes = volumeUsage(volumeContext(this.store, this.runtime(), new EventLog(this.store)));
     const containers = await this.containerList({ all: true, size: true });
-    return { ...images, Containers: containers, Volumes: volumes, BuildCache: [] };
+    const { cacheRecords, readCache } = await import('./build/cache-records.js');
+    const cache = cacheRecords(svc, readCache(this.store)).map((r) => r.record);
+    const builderSize = cache.filter((r) => !r.Shared).reduce((n, r) => n + r.Size, 0);
+    return {
+      ...images,
+      Containers: containers,
+      Volumes: volumes,
+      BuildCache: cache,
+      BuilderSize: builderSize,
+    };
   }
 
   async now(): Promise<number> {

@@ -20,9 +20,23 @@ export function chainIds(diffIds: readonly DiffId[]): ChainId[] {
   const out: ChainId[] = [];
   for (const diff of diffIds) {
     const prev = out[out.length - 1];
-    out.push((prev === undefined ? diff : sha256(`${prev} ${diff}`)) as unknown as ChainId);
+    out.push((prev === undefined ? diff : chainStep(prev, diff)) as unknown as ChainId);
   }
   return out;
+}
+
+/** Chain links already hashed: a stack of fifty layers is walked again for every image above it. */
+const links = new Map<string, string>();
+
+function chainStep(prev: ChainId, diff: DiffId): string {
+  const key = `${prev} ${diff}`;
+  let chain = links.get(key);
+  if (chain === undefined) {
+    chain = sha256(key);
+    if (links.size > 10_000) links.clear();
+    links.set(key, chain);
+  }
+  return chain;
 }
 
 /** An image's ID is the digest of its config JSON, byte for byte. */

@@ -49,6 +49,11 @@ export class ImageStore {
     return { id, config, configJson, ...(parent ? { parent } : {}), ...(top ? { topLayer: top } : {}) };
   }
 
+  /** Whether an image with this ID is in the store (without reading it). */
+  exists(id: ImageId): boolean {
+    return this.store.exists(`${CONTENT}/${hexOf(id)}`);
+  }
+
   get(id: ImageId): ImageRecord | undefined {
     const hex = hexOf(id);
     const configJson = this.store.readText(`${CONTENT}/${hex}`);

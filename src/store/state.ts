@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Check, SchemaError } from './schema.js';
@@ -15,13 +14,28 @@ export class CorruptStateError extends Error {
   }
 }
 
-type WriteFileAtomic = typeof import('write-file-atomic');
-let writeFileAtomic: WriteFileAtomic | undefined;
+let temporaries = 0;
 
-/** write-file-atomic, loaded on the first write: read-only commands never need it. */
-function atomicWriter(): WriteFileAtomic {
-  writeFileAtomic ??= createRequire(import.meta.url)('write-file-atomic') as WriteFileAtomic;
-  return writeFileAtomic;
+/**
+ * Writes a file so that a reader sees the old content or the new, never half: the bytes go to a
+ * temporary file beside it, reach the disk (fsync), and the temporary takes the file's name.
+ */
+export function writeAtomic(file: string, content: string | Buffer, mode?: number): void {
+  const tmp = `${file}.${process.pid}.${++temporaries}.tmp`;
+  try {
+    const fd = fs.openSync(tmp, 'w', mode ?? 0o644);
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** Names the state's current generation: any write by any process gives it a new name. */
@@ -186,7 +200,7 @@ export class StateStore {
       return;
     const file = this.path(rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    atomicWriter().sync(file, content, mode === undefined ? {} : { mode });
+    writeAtomic(file, content, mode);
     this.changed(rel, typeof content === 'string' ? content : undefined);
   }
 

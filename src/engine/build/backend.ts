@@ -19,8 +19,7 @@ import { pullImage } from '../images/pull.js';
 import type { ImageServices } from '../images/services.js';
 import type { Runtime } from '../runtime.js';
 import { explainCacheStep } from './cache-narration.js';
-
-const CACHE = 'builder/cache.json';
+import { CACHE, type CacheDoc, readCache, recordId } from './cache-records.js';
 
 function envRecord(env: string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -40,10 +39,15 @@ export class EngineBuilderBackend implements BuilderBackend {
   constructor(
     private readonly svc: ImageServices,
     private readonly rt: Runtime,
-    private readonly kernel: Kernel,
+    /** The kernel, loaded on first use: a build served wholly from the cache never runs a step. */
+    private readonly kernelOf: () => Kernel,
     /** Where `--explain` facts about the cache's decisions go. */
     readonly narration: ExplainFact[] = [],
   ) {}
+
+  private kernel(): Kernel {
+    return this.kernelOf();
+  }
 
   now(): number {
     return this.rt.clock.now();
@@ -90,18 +94,18 @@ export class EngineBuilderBackend implements BuilderBackend {
   async run(imageId: string | undefined, config: ContainerConfigSpec, argv: string[]): Promise<RunResult> {
     const root = new UnionFs(this.lowers(imageId), [], { now: () => this.now() });
     const at = this.now();
-    const ns = this.kernel.createNamespaces({});
+    const ns = this.kernel().createNamespaces({});
     const id = generateId(this.rt.random);
-    this.kernel.setHostname(ns.uts, id.slice(0, 12));
+    this.kernel().setHostname(ns.uts, id.slice(0, 12));
     const cgroup = `/system.slice/docker-${id}.scope`;
-    this.kernel.createCgroup(cgroup, { cpuPeriodUsec: 100000, cpuWeight: 100 });
+    this.kernel().createCgroup(cgroup, { cpuPeriodUsec: 100000, cpuWeight: 100 });
     const env: Record<string, string> = {
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
       ...envRecord(config.Env),
       HOSTNAME: id.slice(0, 12),
     };
     env.HOME ??= '/root';
-    const pid = this.kernel.spawn({
+    const pid = this.kernel().spawn({
       ppid: 1,
       args: argv,
       uid: 0,
@@ -113,8 +117,8 @@ export class EngineBuilderBackend implements BuilderBackend {
       startTime: at,
     });
     const runner = new ProgramRunner(
-      this.kernel.procFs(root, pid),
-      () => this.kernel.view(pid),
+      this.kernel().procFs(root, pid),
+      () => this.kernel().view(pid),
       `build:${id}`,
     );
     try {
@@ -166,8 +170,8 @@ export class EngineBuilderBackend implements BuilderBackend {
       });
       return { output, exitCode, changes: root.upperEntries(), duration };
     } finally {
-      this.kernel.exit(pid);
-      this.kernel.removeCgroup(cgroup);
+      this.kernel().exit(pid);
+      this.kernel().removeCgroup(cgroup);
     }
   }
 
@@ -199,20 +203,39 @@ export class EngineBuilderBackend implements BuilderBackend {
     return record.id;
   }
 
-  private cache(): Record<string, string> {
-    const text = this.svc.store.readText(CACHE);
-    return text ? (JSON.parse(text) as Record<string, string>) : {};
+  private doc: CacheDoc | undefined;
+  private dirty = false;
+
+  private cache(): CacheDoc {
+    this.doc ??= readCache(this.svc.store);
+    return this.doc;
   }
 
   async findCached(parent: string | undefined, key: string): Promise<string | undefined> {
-    const hit = this.cache()[hexOf(sha256(`${parent ?? 'scratch'}\n${key}`))];
-    return hit && this.svc.images.get(hit as ImageId) ? hit : undefined;
+    const entry = this.cache()[hexOf(sha256(`${parent ?? 'scratch'}\n${key}`))];
+    if (!entry || !this.svc.images.exists(entry.image as ImageId)) return undefined;
+    entry.lastUsed = this.now();
+    entry.usage += 1;
+    this.dirty = true;
+    return entry.image;
   }
 
   async remember(parent: string | undefined, key: string, result: string): Promise<void> {
-    const cache = this.cache();
-    cache[hexOf(sha256(`${parent ?? 'scratch'}\n${key}`))] = result;
-    this.svc.store.writeJson(CACHE, cache);
+    const now = this.now();
+    this.cache()[hexOf(sha256(`${parent ?? 'scratch'}\n${key}`))] = {
+      image: result,
+      id: recordId(this.rt.random),
+      created: now,
+      lastUsed: now,
+      usage: 1,
+    };
+    this.dirty = true;
+  }
+
+  /** Writes what the build did to the cache's records (once, at the end of the build). */
+  flush(): void {
+    if (this.dirty && this.doc) this.svc.store.writeJson(CACHE, this.doc);
+    this.dirty = false;
   }
 
   explainStep(step: CacheStep): void {

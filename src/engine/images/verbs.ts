@@ -6,7 +6,7 @@ export { inspectImage } from './inspect.js';
 export { listImages } from './list.js';
 export { pruneImages } from './prune.js';
 export { pullAllTags, pullImage } from './pull.js';
-export { removeImage } from './remove.js';
+export { deleteImage, removeImage } from './remove.js';
 export { searchImages } from './search.js';
 export { ImageServices } from './services.js';
 export { tagImage } from './tag.js';

@@ -84,7 +84,14 @@ function summaryRows(df: DiskUsage): DiskUsageContext[] {
       unused,
       true,
     ),
-    new DiskUsageContext('Build Cache', df.BuildCache.length, 0, 0, 0, false),
+    new DiskUsageContext(
+      'Build Cache',
+      df.BuildCache.length,
+      df.BuildCache.filter((r) => r.InUse).length,
+      df.BuildCache.filter((r) => !r.Shared).reduce((n, r) => n + r.Size, 0),
+      df.BuilderSize - df.BuildCache.filter((r) => r.InUse && !r.Shared).reduce((n, r) => n + r.Size, 0),
+      false,
+    ),
   ];
 }
 
@@ -136,8 +143,18 @@ function verbose(df: DiskUsage, now: number): string {
   let out = `Images space usage:\n\n${table(images)}`;
   out += `\nContainers space usage:\n\n${table(containers)}`;
   out += `\nLocal Volumes space usage:\n\n${table(volumes)}`;
-  out +=
-    '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
+  const cache = [['CACHE ID', 'CACHE TYPE', 'SIZE', 'CREATED', 'LAST USED', 'USAGE', 'SHARED']];
+  for (const r of df.BuildCache)
+    cache.push([
+      r.ID.slice(0, 12),
+      r.Type,
+      humanSizeWithPrecision(r.Size, 3),
+      ago(now - Date.parse(r.CreatedAt)),
+      r.LastUsedAt ? ago(now - Date.parse(r.LastUsedAt)) : '',
+      String(r.UsageCount),
+      String(r.Shared),
+    ]);
+  out += `\nBuild cache usage: ${humanSize(df.BuilderSize)}\n\n${table(cache)}`;
   return out;
 }
 
