@@ -96,7 +96,11 @@ try {
   writeFileSync(join(ctxDir, 'Dockerfile'), `FROM alpine:3.20\n${steps.join('\n')}\n`);
   spawnSync(process.execPath, [bin, 'pull', '-q', 'alpine:3.20'], { env });
   spawnSync(process.execPath, [bin, 'build', '-q', '-t', 'fifty', ctxDir], { env });
-  const built = compare('dockersim build (50 steps, cached)', [bin, 'build', '-q', '-t', 'fifty', ctxDir], env);
+  const built = compare(
+    'dockersim build (50 steps, cached)',
+    [bin, 'build', '-q', '-t', 'fifty', ctxDir],
+    env,
+  );
   const cold = compare('dockersim version (for the build ratio)', [bin, 'version'], env);
   console.log(`cached 50-step build / cold version: ${(built / cold).toFixed(2)} (target <= 1.5)`);
   rmSync(ctxDir, { recursive: true, force: true });
