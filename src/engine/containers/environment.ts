@@ -6,6 +6,8 @@ import type { ChainId } from '../../images/digest.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import type { NetView } from '../../programs/types.js';
 import type { StateStore } from '../../store/index.js';
+import { initLayerEntries } from '../docker-root/layer-fs.js';
+import { seconds } from '../docker-root/state.js';
 import type { ImageServices } from '../images/services.js';
 import { NetworkAllocator } from '../network/allocator.js';
 import { EngineNetView } from '../network/netview.js';
@@ -93,6 +95,8 @@ export class Environments implements ContainerEnvironment {
     const lowers: FileEntry[][] = rec.ParentLayer
       ? this.images.layers.stack(rec.ParentLayer as ChainId).map((l) => this.images.layers.files(l.chainId))
       : [];
+    // The init layer docker puts between the image and the container: /.dockerenv and the mount points.
+    lowers.push(initLayerEntries(new UnionFs(lowers, [], { readOnly: true }), seconds(rec.Created)));
     const text = this.store.readText(this.upperFile(rec));
     const upper = text ? decodeFiles(JSON.parse(text) as StoredFile[]) : [];
     const union = new UnionFs(lowers, upper, {
