@@ -1,7 +1,7 @@
 import { isEngineError } from '../api/errors.js';
 import type { CommandContext } from './context.js';
 import { CliError, daemonMessage, SilentExit } from './errors.js';
-import { renderTemplateOrExit } from './template.js';
+import { compileTemplateOrExit } from './template.js';
 
 /**
  * The common shape of `docker inspect` and `docker <object> inspect`: a JSON array of the found
@@ -26,7 +26,9 @@ export async function printInspect(
   }
   const format = opts.format;
   if (format && format !== 'json') {
-    for (const obj of found) ctx.stdout.write(`${renderTemplateOrExit(format, obj)}\n`);
+    // The template is read only when there is something to render (as docker does).
+    const render = found.length ? await compileTemplateOrExit(format) : () => '';
+    for (const obj of found) ctx.stdout.write(`${render(obj)}\n`);
   } else if (format === 'json') {
     for (const obj of found) ctx.stdout.write(`${JSON.stringify(obj)}\n`);
   } else {

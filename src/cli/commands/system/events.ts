@@ -3,7 +3,7 @@ import type { ParsedCommand } from '../../argv.js';
 import type { CommandContext } from '../../context.js';
 import { parseFilters } from '../../listing.js';
 import { type CommandSpec, filterFlag, NO_ARGS, str } from '../../spec.js';
-import { renderTemplateOrExit } from '../../template.js';
+import { compileTemplateOrExit } from '../../template.js';
 import { parseTimeArg } from '../container/timeargs.js';
 
 export const spec: CommandSpec = {
@@ -68,10 +68,10 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const until = parsed.opts.until ? parseTimeArg(parsed.opts.until as string, now) : undefined;
   const filters = parseFilters(parsed.opts.filter as string[]);
   const format = parsed.opts.format as string | undefined;
+  const render = format && format !== 'json' ? await compileTemplateOrExit(format) : undefined;
   const print = (e: EngineEvent) => {
     if (!matches(e, filters)) return;
-    const text =
-      format === 'json' ? JSON.stringify(e) : format ? renderTemplateOrExit(format, e) : eventLine(e);
+    const text = format === 'json' ? JSON.stringify(e) : render ? render(e) : eventLine(e);
     ctx.stdout.write(`${text}\n`);
   };
   let seen = 0;

@@ -81,7 +81,7 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const info = await (await ctx.engine()).info();
   if (format) {
     const data = { ...info, ClientInfo: clientInfo(ctx.debug, clientPlatform(ctx.env).context) };
-    const text = format === 'json' ? JSON.stringify(data) : renderTemplateOrExit(format, data);
+    const text = format === 'json' ? JSON.stringify(data) : await renderTemplateOrExit(format, data);
     ctx.stdout.write(`${text}\n`);
     return 0;
   }

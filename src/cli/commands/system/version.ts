@@ -103,7 +103,8 @@ export async function run(ctx: CommandContext, parsed: ParsedCommand): Promise<n
   const client = clientVersion(ctx.env);
   if (opts.format) {
     const data = { Client: client, Server: server };
-    const text = opts.format === 'json' ? JSON.stringify(data) : renderTemplateOrExit(opts.format, data);
+    const text =
+      opts.format === 'json' ? JSON.stringify(data) : await renderTemplateOrExit(opts.format, data);
     ctx.stdout.write(`${text}\n`);
     return 0;
   }
