@@ -731,13 +731,17 @@ export class LocalEngine implements Engine {
       }
       const images = new Set<string>();
       for (const { key } of gone) {
-        images.add(doc[key]!.image);
+        if (!doc[key]!.snapshot) images.add(doc[key]!.image);
         delete doc[key];
       }
       // Keys of steps without a layer go with the build cache too, unless a filter keeps them.
       if (opts.until === undefined && !opts.keepStorage) for (const key of Object.keys(doc)) delete doc[key];
       this.store.writeJson(CACHE, doc);
-      // What only the cache held (an untagged step result nothing stands on) leaves the disk.
+      // BuildKit's snapshots no record holds any more leave the disk, with the layers only they held.
+      const held = new Set(Object.values(doc).map((e) => e.image));
+      for (const id of svc.images.ids())
+        if (svc.images.isCacheOnly(id) && !held.has(id)) svc.images.delete(id);
+      // The classic builder's untagged step results nothing stands on leave with their records.
       const users = this.imageUsers();
       for (let progress = true; progress; ) {
         progress = false;
@@ -791,9 +795,12 @@ export class LocalEngine implements Engine {
         if (e.kind === 'vertex-done' && steps[e.id] && e.cached) steps[e.id]!.cached = true;
         onEvent(e);
       };
-      const backend = new EngineBuilderBackend(svc, rt, kernelOf, this.facts);
+      const backend = new EngineBuilderBackend(svc, rt, kernelOf, this.facts, {
+        buildkit: opts.builder !== 'legacy',
+      });
       try {
         const result = await build(backend, context, opts, record);
+        backend.exported(result.imageId);
         const done: BuildRecord = {
           time: rt.clock.now(),
           tags: opts.tags ?? [],

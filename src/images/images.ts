@@ -17,10 +17,14 @@ export interface ImageRecord {
   parent?: ImageId;
   /** Chain ID of the top layer (undefined for an image with no layers). */
   topLayer?: ChainId;
+  /** A BuildKit step result kept only as a build cache snapshot: not an image a learner sees. */
+  cacheOnly?: boolean;
 }
 
 const CONTENT = 'image/overlay2/imagedb/content/sha256';
 const METADATA = 'image/overlay2/imagedb/metadata/sha256';
+/** Marks a BuildKit step result: BuildKit keeps those in its cache, not in the image list. */
+const STEP_MARKER = 'buildkit-step';
 
 export class ImageNotFound extends Error {}
 
@@ -34,7 +38,11 @@ export class ImageStore {
     private readonly layers: LayerReferences,
   ) {}
 
-  create(configJson: string, parent?: ImageId): ImageRecord {
+  /**
+   * Stores an image config. `cacheOnly` makes it a build cache snapshot (no parent, not listed);
+   * an image already in the store keeps what it was.
+   */
+  create(configJson: string, parent?: ImageId, opts: { cacheOnly?: boolean } = {}): ImageRecord {
     const id = imageIdOf(configJson);
     const existing = this.get(id);
     if (existing) return existing;
@@ -45,8 +53,31 @@ export class ImageStore {
       this.layers.retain(top);
     }
     if (parent) this.store.writeText(`${METADATA}/${hexOf(id)}/parent`, parent);
+    if (opts.cacheOnly) this.setCacheOnly(id, true);
     this.store.writeText(`${CONTENT}/${hexOf(id)}`, configJson);
-    return { id, config, configJson, ...(parent ? { parent } : {}), ...(top ? { topLayer: top } : {}) };
+    return {
+      id,
+      config,
+      configJson,
+      ...(parent ? { parent } : {}),
+      ...(top ? { topLayer: top } : {}),
+      ...(opts.cacheOnly ? { cacheOnly: true } : {}),
+    };
+  }
+
+  /** Whether the image is only a build cache snapshot (hidden from lists, lookups and history). */
+  isCacheOnly(id: ImageId): boolean {
+    return this.store.exists(`${METADATA}/${hexOf(id)}/${STEP_MARKER}`);
+  }
+
+  /** Turns a snapshot into a listed image (the build exported it), or a listed image back into one. */
+  setCacheOnly(id: ImageId, on: boolean): void {
+    const marker = `${METADATA}/${hexOf(id)}/${STEP_MARKER}`;
+    if (on) {
+      this.store.writeText(marker, '');
+      // A snapshot has no tag, so no time it was last tagged.
+      if (this.lastTagTime(id) !== undefined) this.store.remove(`${METADATA}/${hexOf(id)}/lastUpdated`);
+    } else if (this.store.exists(marker)) this.store.remove(marker);
   }
 
   /** Whether an image with this ID is in the store (without reading it). */
@@ -66,23 +97,31 @@ export class ImageStore {
     }
     const parent = this.store.readText(`${METADATA}/${hex}/parent`)?.trim() as ImageId | undefined;
     const top = chainIds(config.rootfs?.diff_ids ?? []).at(-1);
+    const cacheOnly = this.store.exists(`${METADATA}/${hex}/${STEP_MARKER}`);
     return {
       id: `sha256:${hex}` as ImageId,
       config,
       configJson,
       ...(parent ? { parent } : {}),
       ...(top ? { topLayer: top } : {}),
+      ...(cacheOnly ? { cacheOnly: true } : {}),
     };
   }
 
+  /** Every image config in the store, build cache snapshots included. */
   ids(): ImageId[] {
     return this.store.list(CONTENT).map((hex) => `sha256:${hex}` as ImageId);
   }
 
-  /** IDs starting with a hex prefix (`sha256:` optional). */
+  /** The images the daemon lists: every config but the build cache's snapshots. */
+  listedIds(): ImageId[] {
+    return this.ids().filter((id) => !this.isCacheOnly(id));
+  }
+
+  /** Listed images whose ID starts with a hex prefix (`sha256:` optional). */
   byPrefix(prefix: string): ImageId[] {
     const hex = hexOf(prefix);
-    return this.ids().filter((id) => hexOf(id).startsWith(hex));
+    return this.listedIds().filter((id) => hexOf(id).startsWith(hex));
   }
 
   children(id: ImageId): ImageId[] {

@@ -93,6 +93,28 @@ describe('ImageStore over LayerStore', () => {
     const json = config([]);
     expect(images.create(json).id).toBe(sha256(json) as unknown as ImageId);
   });
+
+  it('a build cache snapshot is stored but not listed, until it is exported', () => {
+    const store = fresh();
+    const images = new ImageStore(store, new LayerStore(store));
+    const plain = images.create(config([]));
+    const step = images.create(
+      JSON.stringify({ ...JSON.parse(config([])), created: '2025-01-01T00:00:00Z' }),
+      plain.id,
+      { cacheOnly: true },
+    );
+    expect(step.cacheOnly).toBe(true);
+    expect(images.get(step.id)?.cacheOnly).toBe(true);
+    expect(images.ids()).toHaveLength(2);
+    expect(images.listedIds()).toEqual([plain.id]);
+    expect(images.byPrefix(step.id.slice(7, 19))).toEqual([]);
+    expect(store.exists(`image/overlay2/imagedb/metadata/sha256/${step.id.slice(7)}/buildkit-step`)).toBe(
+      true,
+    );
+    images.setCacheOnly(step.id, false);
+    expect(images.get(step.id)?.cacheOnly).toBeUndefined();
+    expect(images.listedIds()).toHaveLength(2);
+  });
 });
 
 describe('TagStore', () => {

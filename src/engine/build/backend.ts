@@ -32,8 +32,9 @@ function envRecord(env: string[] | undefined): Record<string, string> {
 
 /**
  * The engine side of `docker build`: base images from the image store (pulled when missing),
- * RUN steps in short-lived containers on the simulated kernel, and each step's result recorded
- * as an image whose parent is the previous step, as the classic builder keeps them.
+ * RUN steps in short-lived containers on the simulated kernel, and each step's result recorded.
+ * The classic builder keeps a result as an image whose parent is the previous step; BuildKit
+ * keeps it as a snapshot of its build cache (no parent, not listed) until the build exports it.
  */
 export class EngineBuilderBackend implements BuilderBackend {
   constructor(
@@ -43,6 +44,8 @@ export class EngineBuilderBackend implements BuilderBackend {
     private readonly kernelOf: () => Kernel,
     /** Where `--explain` facts about the cache's decisions go. */
     readonly narration: ExplainFact[] = [],
+    /** BuildKit (the default) or the classic builder, which keeps every step as an image. */
+    private readonly mode: { buildkit: boolean } = { buildkit: true },
   ) {}
 
   private kernel(): Kernel {
@@ -197,7 +200,10 @@ export class EngineBuilderBackend implements BuilderBackend {
       os: 'linux',
       rootfs: { type: 'layers', diff_ids: diffIds },
     };
-    const record = this.svc.images.create(serializeConfig(image), base?.id);
+    const buildkit = this.mode.buildkit;
+    const record = this.svc.images.create(serializeConfig(image), buildkit ? undefined : base?.id, {
+      cacheOnly: buildkit,
+    });
     // The image holds its own reference on the layer now.
     if (layer && top) this.svc.layers.release(top);
     return record.id;
@@ -228,8 +234,14 @@ export class EngineBuilderBackend implements BuilderBackend {
       created: now,
       lastUsed: now,
       usage: 1,
+      ...(this.mode.buildkit ? { snapshot: true } : {}),
     };
     this.dirty = true;
+  }
+
+  /** The build's result becomes an image the daemon lists (`writing image sha256:…`). */
+  exported(imageId: string): void {
+    this.svc.images.setCacheOnly(imageId as ImageId, false);
   }
 
   /** Writes what the build did to the cache's records (once, at the end of the build). */

@@ -17,6 +17,11 @@ export interface CacheEntry {
   created: number;
   lastUsed: number;
   usage: number;
+  /**
+   * BuildKit's records hold their image as a snapshot of the cache: it outlives `docker rmi` and
+   * goes with the record. The classic builder's results are plain images, kept only as images.
+   */
+  snapshot?: boolean;
 }
 
 export type CacheDoc = Record<string, CacheEntry>;
@@ -69,9 +74,8 @@ export function cacheRecords(svc: ImageServices, doc: CacheDoc): { key: string; 
   const out: { key: string; record: BuildCacheRecord }[] = [];
   for (const [key, e] of Object.entries(doc)) {
     const image = svc.images.get(e.image as ImageId);
-    if (!image?.topLayer) continue;
-    const parent = image.parent ? svc.images.get(image.parent) : undefined;
-    if (parent?.topLayer === image.topLayer) continue;
+    // A metadata step (ENV, CMD, …) made no layer, so no record of its own.
+    if (!image?.topLayer || image.config.history?.at(-1)?.empty_layer) continue;
     const layer = svc.layers.stack(image.topLayer).at(-1);
     out.push({
       key,

@@ -60,7 +60,10 @@ function labelMatch(labels: Record<string, string> | null | undefined, wanted: s
   });
 }
 
-/** `GET /images/json`: newest first, intermediate images only with `all`, filters as the daemon applies them. */
+/**
+ * `GET /images/json`: newest first, intermediate images only with `all`, filters as the daemon
+ * applies them. BuildKit's step results are build cache, not images: never listed, even with `all`.
+ */
 export function listImages(svc: ImageServices, opts: ImageListOptions): ImageSummary[] {
   const filters: Filters = opts.filters ?? {};
   for (const key of Object.keys(filters))
@@ -76,7 +79,7 @@ export function listImages(svc: ImageServices, opts: ImageListOptions): ImageSum
   const before = bound('before');
   const since = bound('since');
   const out: ImageSummary[] = [];
-  for (const id of svc.images.ids()) {
+  for (const id of svc.images.listedIds()) {
     const record = svc.images.get(id);
     if (!record) continue;
     const summary = summarize(svc, record);

@@ -5,7 +5,8 @@ import type { ImageServices } from './services.js';
 
 /**
  * `POST /images/prune`: dangling images (no name, no children), or with `all` every image no
- * container uses. Space reclaimed counts the layers that went.
+ * container uses. Space reclaimed counts the layers that went. The build cache's snapshots are
+ * not images: pruning never sees them, and a pruned image the cache holds stays its snapshot.
  */
 export function pruneImages(svc: ImageServices, users: ImageUsers, all: boolean): ImagePruneReport {
   const deleted: ImageDeleteItem[] = [];
@@ -14,7 +15,7 @@ export function pruneImages(svc: ImageServices, users: ImageUsers, all: boolean)
   let progress = true;
   while (progress) {
     progress = false;
-    for (const id of svc.images.ids()) {
+    for (const id of svc.images.listedIds()) {
       if (!svc.images.get(id)) continue;
       const named = svc.tags.referencesTo(id).length > 0;
       if ((!all && named) || svc.images.children(id).length > 0 || users.containersUsing(id).length > 0)

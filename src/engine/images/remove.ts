@@ -112,7 +112,7 @@ export function deleteImage(
     out.push({ Untagged: familiarString(ref) });
   }
   const parent = svc.images.get(id)?.parent;
-  const removedLayers = svc.images.delete(id);
+  const removedLayers = svc.removeImage(id);
   out.push({ Deleted: id }, ...removedLayers.map((l) => ({ Deleted: l })));
   if (parent && !opts.noprune && svc.images.get(parent))
     out.push(...deleteImage(svc, users, parent, opts, false));

@@ -1,6 +1,6 @@
 import { notFound } from '../../api/errors.js';
 import type { ExplainFact } from '../../api/explain.js';
-import { hexOf, type ImageId } from '../../images/digest.js';
+import { type ChainId, hexOf, type ImageId } from '../../images/digest.js';
 import { type ImageRecord, ImageStore } from '../../images/images.js';
 import { LayerStore } from '../../images/layers.js';
 import {
@@ -15,6 +15,7 @@ import {
 import { OfflineRegistry } from '../../images/registry.js';
 import { TagStore } from '../../images/tags.js';
 import type { StateStore } from '../../store/index.js';
+import { readCache } from '../build/cache-records.js';
 
 let sharedRegistry: OfflineRegistry | undefined;
 
@@ -46,7 +47,9 @@ export class ImageServices {
   lookup(name: string): ImageRecord | undefined {
     if (isFullImageId(name)) {
       const id = (name.startsWith('sha256:') ? name : `sha256:${name}`) as ImageId;
-      return this.images.get(id);
+      const record = this.images.get(id);
+      // The build cache's snapshots are BuildKit's, not images the daemon can name.
+      return record?.cacheOnly ? undefined : record;
     }
     let ref: Reference | undefined;
     try {
@@ -71,6 +74,21 @@ export class ImageServices {
     const found = this.lookup(name);
     if (!found) throw notFound(`No such image: ${normalizeForLookup(name)}`);
     return found;
+  }
+
+  /** Whether a BuildKit cache record holds the image as its step's snapshot. */
+  cacheHolds(id: ImageId): boolean {
+    return Object.values(readCache(this.store)).some((e) => e.snapshot === true && e.image === id);
+  }
+
+  /**
+   * Takes an image out of the image store. One the build cache holds stays behind as the cache's
+   * snapshot (as BuildKit keeps its records after `docker rmi`), so no layer goes with it.
+   */
+  removeImage(id: ImageId): ChainId[] {
+    if (!this.cacheHolds(id)) return this.images.delete(id);
+    this.images.setCacheOnly(id, true);
+    return [];
   }
 
   /** `RepoTags` / `RepoDigests` of an image, as the API lists them. */
