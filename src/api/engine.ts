@@ -249,7 +249,15 @@ export interface Engine {
 export type HostClient = (
   argv: string[],
   stdin: string | null,
-) => Promise<{ stdout: string; stderr: string; code: number }>;
+  /** Which client was typed: `docker` or `dockersim`. */
+  name?: 'docker' | 'dockersim',
+) => Promise<{
+  stdout: string;
+  stderr: string;
+  code: number;
+  /** Both streams in the order they were written, when the client kept it. */
+  chunks?: { stream: 'stdout' | 'stderr'; text: string }[];
+}>;
 
 /** `GET /system/df` (the parts filled so far). */
 export interface DiskUsage {

@@ -95,18 +95,21 @@ export class HostShell {
     const { svc, client } = this.current!;
     const name = argv[0] ?? '';
     const base = name.slice(name.lastIndexOf('/') + 1);
-    if (base === 'docker') {
+    // `docker` and `dockersim` are the client: the CLI runs them against this same engine.
+    if (base === 'docker' || base === 'dockersim') {
       // The client sees the host as it is when the command starts (`sleep 5; docker ps`).
       if (io.at > this.passed) {
         await passTime(svc.rt, io.at - this.passed);
         this.passed = io.at;
       }
-      const r = await client(argv.slice(1), io.stdin);
+      const r = await client(argv.slice(1), io.stdin, base);
+      // In the order the client wrote them (a pull's progress on stderr before the ID on stdout).
+      const chunks = r.chunks ?? [
+        { stream: 'stdout' as const, text: r.stdout },
+        { stream: 'stderr' as const, text: r.stderr },
+      ];
       return {
-        events: [
-          ...(r.stdout ? [{ at: 0, kind: 'stdout', text: r.stdout }] : []),
-          ...(r.stderr ? [{ at: 0, kind: 'stderr', text: r.stderr }] : []),
-        ],
+        events: chunks.filter((c) => c.text).map((c) => ({ at: 0, kind: c.stream, text: c.text })),
         code: r.code,
         duration: 0,
         stdinRead: io.stdin?.length ?? 0,

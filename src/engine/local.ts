@@ -526,6 +526,8 @@ export class LocalEngine implements Engine {
         }
       }
       const step = await this.session(async (svc) => {
+        // Nested in a host shell line, the line's session is not brought up to now by itself.
+        if (this.active) await svc.runtime.catchUp();
         const rec = svc.containers.lookup(id || ref);
         if (!rec) return { gone: true as const };
         id = rec.ID;
@@ -552,7 +554,7 @@ export class LocalEngine implements Engine {
         };
       });
       if (step.gone) {
-        const last = this.lastExit(id);
+        const last = await this.mutate(() => this.lastExit(id));
         for (const c of last.chunks.slice(seen ?? last.chunks.length)) onChunk(c);
         return last.code;
       }
@@ -632,6 +634,7 @@ export class LocalEngine implements Engine {
     let seen = 0;
     for (;;) {
       const step = await this.session(async (svc) => {
+        if (this.active) await svc.runtime.catchUp();
         const lines = (this.store.readText(`containers/${started.containerId}/exec-${key}.log`) ?? '')
           .split('\n')
           .filter(Boolean);

@@ -59,7 +59,7 @@ export interface RunOptions {
 }
 
 /** Variables of the caller a replay keeps: the search path and deterministic mode's clock and seed. */
-const KEPT = ['DOCKERSIM_CLOCK', 'DOCKERSIM_SEED'];
+const KEPT = ['DOCKERSIM_CLOCK', 'DOCKERSIM_SEED', 'DOCKERSIM_LANG'];
 
 /**
  * Runs a transcript in a fresh temporary folder with a fresh DOCKERSIM_HOME, `docker` and

@@ -18,8 +18,18 @@ const GIVE_UP_MS = 60_000;
  */
 export async function withStateLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
   const file = path.join(root, 'engine.lock');
-  await acquire(root, file);
+  // What this holder wrote into the lock file: a lock taken over by another process is not ours.
+  const token = `${process.pid}-${process.hrtime.bigint()}`;
+  await acquire(root, file, token);
+  const ours = () => {
+    try {
+      return fs.readFileSync(file, 'utf8') === token;
+    } catch {
+      return false;
+    }
+  };
   const alive = setInterval(() => {
+    if (!ours()) return;
     const now = new Date();
     try {
       fs.utimesSync(file, now, now);
@@ -32,13 +42,18 @@ export async function withStateLock<T>(root: string, fn: () => Promise<T>): Prom
     return await fn();
   } finally {
     clearInterval(alive);
-    fs.rmSync(file, { force: true });
+    if (ours()) fs.rmSync(file, { force: true });
   }
 }
 
-function tryCreate(file: string): boolean {
+function tryCreate(file: string, token: string): boolean {
   try {
-    fs.closeSync(fs.openSync(file, 'wx'));
+    const fd = fs.openSync(file, 'wx');
+    try {
+      fs.writeSync(fd, token);
+    } finally {
+      fs.closeSync(fd);
+    }
     return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -46,15 +61,15 @@ function tryCreate(file: string): boolean {
     if (code !== 'ENOENT') throw e;
     // The state folder does not exist yet (the first command): lay it out and try again.
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    return tryCreate(file);
+    return tryCreate(file, token);
   }
 }
 
-async function acquire(root: string, file: string): Promise<void> {
-  if (tryCreate(file)) return;
+async function acquire(root: string, file: string, token: string): Promise<void> {
+  if (tryCreate(file, token)) return;
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
-    if (tryCreate(file)) return;
+    if (tryCreate(file, token)) return;
     let mtime: number | undefined;
     try {
       mtime = fs.statSync(file).mtimeMs;

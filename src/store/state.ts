@@ -94,7 +94,7 @@ export class StateStore {
   private newGeneration(): void {
     const gen = `${process.pid}-${++generations}-${process.hrtime.bigint()}`;
     fs.mkdirSync(path.dirname(this.path(GENERATION)), { recursive: true });
-    fs.writeFileSync(this.path(GENERATION), gen);
+    writeAtomic(this.path(GENERATION), gen);
     if (this.cache) this.cache.gen = gen;
   }
 

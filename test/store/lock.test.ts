@@ -78,4 +78,14 @@ describe('withStateLock', () => {
     await withStateLock(root, async () => {});
     expect(fs.existsSync(dir)).toBe(false);
   });
+
+  it('leaves alone a lock another process took over meanwhile', async () => {
+    const root = folder();
+    const file = path.join(root, 'engine.lock');
+    await withStateLock(root, async () => {
+      // Another process found this lock stale and took it: the file now holds its token.
+      fs.writeFileSync(file, 'someone-else');
+    });
+    expect(fs.readFileSync(file, 'utf8')).toBe('someone-else');
+  });
 });

@@ -38,10 +38,17 @@ export interface PlaygroundOptions {
   narrate?: Narrator;
 }
 
+/** One stream of a captured command, also noting each write in a log shared by both streams. */
 class Capture implements Out {
   text = '';
+  constructor(
+    private readonly stream: 'stdout' | 'stderr',
+    private readonly log: { stream: 'stdout' | 'stderr'; text: string }[],
+  ) {}
   write(chunk: string | Uint8Array): void {
-    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    this.text += text;
+    this.log.push({ stream: this.stream, text });
   }
 }
 
@@ -156,9 +163,13 @@ export class Playground {
     const result = await engine.hostShellLine(
       line,
       (chunk) => (chunk.stream === 'stderr' ? stderr : stdout).write(chunk.text),
-      async (argv, input) => {
-        const out = new Capture();
-        const err = new Capture();
+      async (argv, input, name) => {
+        const log: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+        const out = new Capture('stdout', log);
+        const err = new Capture('stderr', log);
+        if (name === 'dockersim' && argv[0] === 'shell') {
+          return { stdout: '', stderr: 'dockersim: already in the playground\n', code: 1 };
+        }
         const code = await this.opts.client(argv, {
           stdout: out,
           stderr: err,
@@ -167,7 +178,7 @@ export class Playground {
           cwd,
           openEngine: engine,
         });
-        return { stdout: out.text, stderr: err.text, code };
+        return { stdout: out.text, stderr: err.text, code, chunks: log };
       },
     );
     return result;

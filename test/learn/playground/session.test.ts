@@ -107,6 +107,28 @@ describe('playground', () => {
     expect(on.stderr).toContain('네임스페이스');
   });
 
+  it('with the wall clock, a line that waits on a container (exec, attached run, wait) returns', async () => {
+    const home = tempHome();
+    const env = { PATH: process.env.PATH, HOME: home, DOCKERSIM_HOME: home, NO_COLOR: '1' };
+    await runCli(['run', '-d', '--name', 'box', 'alpine', 'sleep', '1000'], env);
+    const r = await runCli(
+      ['shell', '-c', 'true; docker exec box echo hi; docker run --rm alpine echo ran'],
+      env,
+    );
+    expect(r.stdout).toBe('hi\nran\n');
+  });
+
+  it('dockersim inside a host line is the same client; its streams keep their order', async () => {
+    const home = tempHome();
+    await shell(home, 'docker run -d --name db nginx');
+    const r = await shell(
+      home,
+      'dockersim host ps -e | grep -c nginx; echo a; docker run --rm busybox sh -c "echo out; echo err >&2; echo out2" 2>&1 | tail -3; echo b',
+    );
+    expect(r.stdout).toMatch(/^[1-9]\d*\na\nout\nerr\nout2\nb\n$/);
+    expect((await shell(home, 'true; dockersim shell')).stderr).toContain('already in the playground');
+  });
+
   it('refuses a playground inside the playground', async () => {
     const r = await shell(tempHome(), 'dockersim shell');
     expect(r.stderr).toBe('dockersim: already in the playground\n');
