@@ -57,6 +57,12 @@ export class Cursor {
     if (!this.acceptOp(op)) this.fail();
   }
 
+  /** A table's name, qualified or not: `items`, `shop.items` (MySQL's database, PostgreSQL's schema). */
+  tableName(): string {
+    const first = this.name();
+    return this.acceptOp('.') ? `${first}.${this.name()}` : first;
+  }
+
   /** A table, column or database name: PostgreSQL folds unquoted ones to lower case. */
   name(): string {
     const t = this.peek();

@@ -50,11 +50,29 @@ export class SqlSession {
     return this.facts.db;
   }
 
-  private table(name: string, pos: number): TableData {
-    const db = this.db();
+  /** Where a table named in a statement lives: `shop.items` names its database (MySQL) or schema. */
+  private locate(name: string): { db: string; name: string } {
+    const dot = name.indexOf('.');
+    if (dot < 0) return { db: this.db(), name };
+    const [space, table] = [name.slice(0, dot), name.slice(dot + 1)];
+    return this.mysql ? { db: space, name: table } : { db: this.db(), name: table };
+  }
+
+  /** The database each table read by this statement came from (where it is saved back). */
+  private readonly homes = new WeakMap<TableData, string>();
+
+  private table(qualified: string, pos: number): TableData {
+    const { db, name } = this.locate(qualified);
+    if (this.mysql && !this.catalog.hasDatabase(db))
+      throw new SqlError('unknown-table', { db, table: name }, pos);
     const t = this.catalog.table(db, name);
     if (!t) throw new SqlError('unknown-table', { db, table: name }, pos);
+    this.homes.set(t, db);
     return t;
+  }
+
+  private home(t: TableData): string {
+    return this.homes.get(t) ?? this.db();
   }
 
   execute(s: Statement): Result {
@@ -104,7 +122,7 @@ export class SqlSession {
         return this.dropTable(s);
       case 'truncate': {
         const t = this.table(s.table, s.pos);
-        this.catalog.saveTable(this.db(), { ...t, rows: [] });
+        this.catalog.saveTable(this.home(t), { ...t, rows: [] });
         return done('TRUNCATE TABLE');
       }
       case 'insert':
@@ -115,7 +133,7 @@ export class SqlSession {
         const t = this.table(s.table, s.pos);
         const where = s.where;
         const keep = t.rows.filter((row) => !(where ? this.matches(t, row, where) : true));
-        this.catalog.saveTable(this.db(), { ...t, rows: keep });
+        this.catalog.saveTable(this.home(t), { ...t, rows: keep });
         const n = t.rows.length - keep.length;
         return done(`DELETE ${n}`, n);
       }
@@ -138,16 +156,16 @@ export class SqlSession {
   }
 
   private createTable(s: Statement & { kind: 'create-table' }): Result {
-    const db = this.db();
-    if (this.catalog.table(db, s.name)) {
+    const { db, name } = this.locate(s.name);
+    if (this.catalog.table(db, name)) {
       if (s.ifNotExists)
         return done('CREATE TABLE', 0, {
           warnings: 1,
-          notice: `relation "${s.name}" already exists, skipping`,
+          notice: `relation "${name}" already exists, skipping`,
         });
-      throw new SqlError('table-exists', { table: s.name });
+      throw new SqlError('table-exists', { table: name });
     }
-    this.catalog.saveTable(db, { name: s.name, columns: s.columns, rows: [], nextId: 1 });
+    this.catalog.saveTable(db, { name, columns: s.columns, rows: [], nextId: 1 });
     return done('CREATE TABLE');
   }
 
@@ -227,7 +245,7 @@ export class SqlSession {
       this.check(t, row, [...t.rows, ...added]);
       added.push(row);
     });
-    this.catalog.saveTable(this.db(), { ...t, rows: [...t.rows, ...added] });
+    this.catalog.saveTable(this.home(t), { ...t, rows: [...t.rows, ...added] });
     const n = added.length;
     const info = n > 1 ? `Records: ${n}  Duplicates: 0  Warnings: 0` : undefined;
     return done(`INSERT 0 ${n}`, n, info ? { info } : {});
@@ -263,7 +281,7 @@ export class SqlSession {
         next.filter((_, j) => j !== i),
       );
     });
-    this.catalog.saveTable(this.db(), { ...t, rows: next });
+    this.catalog.saveTable(this.home(t), { ...t, rows: next });
     const n = this.mysql ? changed : matched;
     return done(`UPDATE ${matched}`, n, {
       info: `Rows matched: ${matched}  Changed: ${changed}  Warnings: 0`,

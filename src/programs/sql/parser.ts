@@ -31,7 +31,7 @@ function statement(c: Cursor): Statement {
       c.next();
       c.acceptWord('TABLE');
       const pos = c.peek().pos;
-      return { kind: 'truncate', table: c.name(), pos };
+      return { kind: 'truncate', table: c.tableName(), pos };
     }
     case 'BEGIN':
     case 'START':
@@ -57,7 +57,7 @@ function statement(c: Cursor): Statement {
     if (t.value === 'DESCRIBE' || t.value === 'DESC' || t.value === 'EXPLAIN') {
       c.next();
       const pos = c.peek().pos;
-      return { kind: 'describe', table: c.name(), pos };
+      return { kind: 'describe', table: c.tableName(), pos };
     }
   }
   return c.fail();
@@ -79,7 +79,7 @@ function create(c: Cursor): Statement {
   }
   c.word('TABLE');
   const ifNotExists = ifExists(c, true);
-  const name = c.name();
+  const name = c.tableName();
   c.op('(');
   const columns: ColumnDef[] = [];
   do {
@@ -150,7 +150,7 @@ function drop(c: Cursor): Statement {
   const names: { name: string; pos: number }[] = [];
   do {
     const pos = c.peek().pos;
-    names.push({ name: c.name(), pos });
+    names.push({ name: c.tableName(), pos });
   } while (c.acceptOp(','));
   return { kind: 'drop-table', names, ifExists: exists };
 }
@@ -159,7 +159,7 @@ function insert(c: Cursor): Statement {
   c.word('INSERT');
   c.word('INTO');
   const pos = c.peek().pos;
-  const table = c.name();
+  const table = c.tableName();
   let columns: string[] | undefined;
   if (c.acceptOp('(')) {
     columns = [c.name()];
@@ -204,7 +204,7 @@ function select(c: Cursor): Statement {
   const out: Statement = { kind: 'select', items, groupBy: [], orderBy: [] };
   if (c.acceptWord('FROM')) {
     const pos = c.peek().pos;
-    out.from = { name: c.name(), pos };
+    out.from = { name: c.tableName(), pos };
   }
   if (c.acceptWord('WHERE')) out.where = expr(c);
   if (c.acceptWord('GROUP')) {
@@ -241,7 +241,7 @@ function isClause(c: Cursor): boolean {
 function update(c: Cursor): Statement {
   c.word('UPDATE');
   const pos = c.peek().pos;
-  const table = c.name();
+  const table = c.tableName();
   c.word('SET');
   const sets: { column: string; expr: Expr }[] = [];
   do {
@@ -257,7 +257,7 @@ function del(c: Cursor): Statement {
   c.word('DELETE');
   c.word('FROM');
   const pos = c.peek().pos;
-  const table = c.name();
+  const table = c.tableName();
   const where = c.acceptWord('WHERE') ? expr(c) : undefined;
   return { kind: 'delete', table, pos, ...(where ? { where } : {}) };
 }

@@ -161,3 +161,27 @@ describe('the SQL engine (PostgreSQL)', () => {
     expect(pgFails(s, 'SELECT 1/0')).toBe('ERROR:  division by zero\n');
   });
 });
+
+describe('qualified table names', () => {
+  it('mysql: db.table reads and writes that database, whatever the current one is', () => {
+    const s = session('mysql', 'shop');
+    s.run('CREATE DATABASE other');
+    s.run('CREATE TABLE other.t (id INT)');
+    s.run('INSERT INTO other.t VALUES (7)');
+    expect(rows(s.run('SELECT * FROM other.t'))).toEqual([['7']]);
+    expect(mysqlFails(s, 'SELECT * FROM t')).toBe("ERROR 1146 (42S02): Table 'shop.t' doesn't exist");
+    expect(mysqlFails(s, 'SELECT * FROM other.nope')).toBe(
+      "ERROR 1146 (42S02): Table 'other.nope' doesn't exist",
+    );
+    s.run('UPDATE other.t SET id = 8');
+    s.run('DELETE FROM other.t WHERE id = 9');
+    expect(rows(s.run('SELECT id FROM other.t'))).toEqual([['8']]);
+  });
+
+  it('postgres: public.table is the table of the current database', () => {
+    const s = session('postgres', 'postgres');
+    s.run('CREATE TABLE public.t (id int)');
+    s.run('INSERT INTO t VALUES (1)');
+    expect(rows(s.run('SELECT * FROM public.t'))).toEqual([['1']]);
+  });
+});
