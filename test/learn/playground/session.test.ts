@@ -129,6 +129,16 @@ describe('playground', () => {
     expect((await shell(home, 'true; dockersim shell')).stderr).toContain('already in the playground');
   });
 
+  it('the host has the text tools a learner pipes docker into (awk, cut, sort, uniq, xargs)', async () => {
+    const home = tempHome();
+    await shell(home, 'docker run -d --name one alpine sleep 100; docker run -d --name two alpine sleep 100');
+    const r = await shell(
+      home,
+      'docker ps --format "{{.Names}} {{.Image}}" | awk "{print \\$2}" | sort | uniq -c; docker ps -q | xargs echo | wc -w; echo a,b | cut -d, -f2',
+    );
+    expect(r.stdout).toMatch(/^\s+2 alpine\n2\nb\n$/);
+  });
+
   it('refuses a playground inside the playground', async () => {
     const r = await shell(tempHome(), 'dockersim shell');
     expect(r.stderr).toBe('dockersim: already in the playground\n');
