@@ -229,13 +229,55 @@ export class LocalEngine implements Engine {
     });
   }
 
+  /**
+   * Stops containers. With the wall clock the grace period is waited for outside the lock (as
+   * other clients of a real daemon carry on meanwhile); simulated time just jumps.
+   */
+  private async stopAll(
+    refs: string[],
+    opts: { timeout?: number; signal?: string },
+  ): Promise<(EngineError | null)[]> {
+    const caught = (e: unknown) => {
+      if (e instanceof EngineError) return e;
+      throw e;
+    };
+    if (this.active || this.runtime().clock.deterministic) {
+      return this.session((svc) =>
+        Promise.all(
+          refs.map((ref) => svc.stop(ref, opts, (ms) => passTime(svc.rt, ms)).then(() => null, caught)),
+        ),
+      );
+    }
+    const { stopWaitsUntil } = await import('./containers/service.js');
+    const begun = await this.session((svc) =>
+      Promise.all(
+        refs.map((ref) =>
+          svc.stopBegin(ref, opts).then(
+            (plan) => ({ plan }),
+            (e) => ({ error: caught(e) }),
+          ),
+        ),
+      ),
+    );
+    const plans = begun.flatMap((b) => ('plan' in b && b.plan ? [b.plan] : []));
+    if (plans.length) {
+      const until = Math.max(...plans.map(stopWaitsUntil));
+      await new Promise((r) => setTimeout(r, Math.max(0, until - this.runtime().clock.now())));
+      await this.session(async (svc) => {
+        for (const plan of plans) await svc.stopEnd(plan);
+      });
+    }
+    return begun.map((b) => ('error' in b ? b.error : null));
+  }
+
   async containerStop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
-    await this.session((svc) => svc.stop(ref, opts, (ms) => passTime(svc.rt, ms)));
+    const [error] = await this.stopAll([ref], opts);
+    if (error) throw error;
   }
 
   async containerRestart(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    await this.containerStop(ref, opts);
     await this.session(async (svc) => {
-      await svc.stop(ref, opts, (ms) => passTime(svc.rt, ms));
       const rec = svc.find(ref);
       rec.HasBeenManuallyStopped = false;
       svc.containers.save(rec);
@@ -963,20 +1005,6 @@ export class LocalEngine implements Engine {
     refs: string[],
     opts: { timeout?: number; signal?: string },
   ): Promise<(EngineError | null)[]> {
-    return this.session((svc) =>
-      Promise.all(
-        refs.map((ref) =>
-          svc
-            .stop(ref, opts, (ms) => passTime(svc.rt, ms))
-            .then(
-              () => null,
-              (e: unknown) => {
-                if (e instanceof EngineError) return e;
-                throw e;
-              },
-            ),
-        ),
-      ),
-    );
+    return this.stopAll(refs, opts);
   }
 }

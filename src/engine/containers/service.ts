@@ -114,13 +114,24 @@ export class ContainerService {
     opts: { timeout?: number; signal?: string },
     passTime: (ms: number) => Promise<void>,
   ): Promise<void> {
+    const plan = await this.stopBegin(ref, opts);
+    if (!plan) return;
+    await passTime(Math.max(0, stopWaitsUntil(plan) - this.now()));
+    await this.stopEnd(plan);
+  }
+
+  /**
+   * The first half of a stop: the signal is sent. Returns when the container should be looked at
+   * again (its exit, or the end of the grace period), or nothing when it is already stopped.
+   */
+  async stopBegin(ref: string, opts: { timeout?: number; signal?: string }): Promise<StopPlan | undefined> {
     const rec = this.find(ref);
-    if (!rec.State.Running && !rec.State.Restarting) return;
+    if (!rec.State.Running && !rec.State.Restarting) return undefined;
     rec.HasBeenManuallyStopped = true;
     this.containers.save(rec);
     if (rec.State.Restarting) {
       this.runtime.exitContainer(rec, loadRuntime(this.store, rec.ID), rec.State.ExitCode, this.now(), false);
-      return;
+      return undefined;
     }
     if (rec.State.Paused) this.runtime.unpause(rec);
     const signal = normalizeSignal(opts.signal ?? rec.Config.StopSignal ?? 'SIGTERM') ?? 'SIGTERM';
@@ -128,14 +139,17 @@ export class ContainerService {
     const started = this.now();
     await this.runtime.signal(this.find(rec.ID), signal, started);
     const exitAt = this.runtime.exitTime(this.find(rec.ID));
-    if (this.find(rec.ID).State.Running && exitAt !== undefined && exitAt <= started + timeout) {
-      await passTime(exitAt - started);
-      await this.runtime.advance(this.find(rec.ID), exitAt);
-    }
-    if (this.find(rec.ID).State.Running) {
-      await passTime(Math.max(0, started + timeout - this.now()));
-      await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now(), timeout / 1000);
-    }
+    const graceful = exitAt !== undefined && exitAt <= started + timeout;
+    return { id: rec.ID, started, timeout, ...(graceful ? { exitAt } : {}) };
+  }
+
+  /** The second half: the container has exited by now, or gets SIGKILL; then the stop event. */
+  async stopEnd(plan: StopPlan): Promise<void> {
+    const rec = this.containers.get(plan.id);
+    if (!rec) return;
+    if (rec.State.Running && plan.exitAt !== undefined) await this.runtime.advance(rec, plan.exitAt);
+    if (this.find(rec.ID).State.Running)
+      await this.runtime.signal(this.find(rec.ID), 'SIGKILL', this.now(), plan.timeout / 1000);
     this.events.emit(
       'container',
       'stop',
@@ -703,4 +717,17 @@ export interface HostCommandOptions {
   cwd?: string;
   env?: Record<string, string>;
   fs?: FsView;
+}
+
+/** A stop in progress: the signal went at `started`; the container exits at `exitAt`, or is killed. */
+export interface StopPlan {
+  id: string;
+  started: number;
+  timeout: number;
+  exitAt?: number;
+}
+
+/** When a stop looks at the container again. */
+export function stopWaitsUntil(plan: StopPlan): number {
+  return plan.exitAt ?? plan.started + plan.timeout;
 }
