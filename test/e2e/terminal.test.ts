@@ -97,4 +97,13 @@ describe.skipIf(!hasScript)('interactive sessions on a terminal', () => {
     expect(out).toContain('index.html');
     expect(code).toBe(0);
   }, 60_000);
+
+  it('exec -it box sh: a background job shows in ps and outlives the session', () => {
+    const env = deterministicEnv(tempHome());
+    spawnSync(process.execPath, [BIN, 'run', '-d', '--name', 'box', 'alpine', 'sleep', '1000'], { env });
+    const { out } = session('exec -it box sh', ['sleep 300 &', 'ps', 'exit'], env);
+    expect(out).toMatch(/\d+ root\s+0:00 sleep 300/);
+    const top = spawnSync(process.execPath, [BIN, 'top', 'box'], { env, encoding: 'utf8' });
+    expect(top.stdout).toMatch(/sleep 300$/m);
+  }, 60_000);
 });

@@ -1,13 +1,14 @@
 import type { LogChunk } from '../../api/containers.js';
 import { findProgram, resolveExecutable } from '../../programs/registry.js';
 import { dialectOf, shellHost } from '../../programs/shells.js';
-import type { ProcessContext, ReplSession } from '../../programs/types.js';
+import type { ProcessContext, ReplSession, TimelineEvent } from '../../programs/types.js';
 import { Shell } from '../../shell/index.js';
+import type { ShellEvent } from '../../shell/types.js';
 import { passTime } from '../time.js';
 import type { ContainerRecord } from './record.js';
 import { loadPrograms } from './runner.js';
 import type { ContainerService } from './service.js';
-import { loadRuntime } from './tracks.js';
+import { loadRuntime, saveRuntime, schedule } from './tracks.js';
 
 export interface LineResult {
   exited: boolean;
@@ -172,6 +173,7 @@ export class InteractiveShell {
     }
     const result = await bound.run(line);
     svc.env.saveLayer(rec);
+    this.schedule(svc, rec, start, result.events);
     let clock = 0;
     for (const e of result.events) {
       if (e.kind !== 'stdout' && e.kind !== 'stderr') continue;
@@ -183,6 +185,26 @@ export class InteractiveShell {
     }
     if (Number.isFinite(result.duration) && result.duration > clock)
       await passTime(svc.rt, result.duration - clock);
+    await svc.runtime.advance(svc.find(this.containerId), svc.now());
     return { exited: result.exited, code: result.code };
+  }
+
+  /**
+   * What the line started besides its output (`sleep 100 &` is a process of the container, with
+   * its own end) joins the session's process timeline, so `ps`, `docker top` and the host see it
+   * and it outlives the session as an orphan of PID 1.
+   */
+  private schedule(svc: ContainerService, rec: ContainerRecord, start: number, events: ShellEvent[]): void {
+    const kept = events.filter((e) =>
+      ['spawn', 'child-exit', 'memory', 'cpu', 'listen', 'signal'].includes(e.kind),
+    );
+    if (kept.length === 0) return;
+    const doc = loadRuntime(svc.store, rec.ID);
+    const track = doc.tracks.find((t) => t.key === this.trackKey);
+    if (!track) return;
+    track.pending = [...track.pending, ...schedule(kept as unknown as TimelineEvent[], start)].sort(
+      (a, b) => a.at - b.at,
+    );
+    saveRuntime(svc.store, rec.ID, doc);
   }
 }
