@@ -135,11 +135,17 @@ export function patternRegex(pattern: string, greedy: boolean): RegExp {
       }
     } else re += escapeRe(ch);
   }
-  return new RegExp(re, 'u');
+  try {
+    return new RegExp(re, 'u');
+  } catch {
+    // A bracket expression no regular expression takes (`[z-a]`): the pattern matches itself.
+    return new RegExp(Array.from(pattern).map(escapeRe).join(''), 'u');
+  }
 }
 
+/** A character as a literal in a Unicode regular expression (where `\-` outside a class is an error). */
 function escapeRe(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function fullMatch(re: RegExp, s: string): boolean {

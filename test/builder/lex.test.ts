@@ -78,3 +78,15 @@ describe('processWords', () => {
     expect(processWords('80 ${NOPE:-443/udp}', env)).toEqual(['80', '443/udp']);
   });
 });
+
+describe('patterns of ${VAR#…} and ${VAR%…}', () => {
+  const env = envLookup(['V=a-b-c', 'W=--interval=1s']);
+  it('a dash is an ordinary character (no invalid escape in the regular expression)', () => {
+    expect(processWord('${V#*-}', env)).toBe('b-c');
+    expect(processWord('${V%-*}', env)).toBe('a-b');
+    expect(processWord('${W#--}', env)).toBe('interval=1s');
+  });
+  it('a bracket expression no regular expression takes matches itself', () => {
+    expect(processWord('${V#[z-a]}', env)).toBe('a-b-c');
+  });
+});
