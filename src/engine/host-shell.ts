@@ -9,7 +9,7 @@ import type { ExecIO, ExecOutcome, ShellHost } from '../shell/types.js';
 import { ProgramRunner } from './containers/runner.js';
 import type { ContainerService } from './containers/service.js';
 import { withNet } from './network/runner-net.js';
-import { passTime } from './time.js';
+import { passTime, replayOutput } from './time.js';
 
 const LEARNER_UID = 1000;
 const HOME = '/home/learner';
@@ -153,17 +153,7 @@ export class HostShell {
     const result = await shell.run(line);
     for (const e of result.events)
       if (e.kind === 'signal') await svc.signalHostPid(e.pid as number, e.signal as string);
-    let clock = this.passed;
-    for (const e of result.events) {
-      if (e.kind !== 'stdout' && e.kind !== 'stderr') continue;
-      if (e.at > clock) {
-        await passTime(svc.rt, e.at - clock);
-        clock = e.at;
-      }
-      onChunk({ stream: e.kind as 'stdout' | 'stderr', text: String(e.text ?? ''), time: start + e.at });
-    }
-    if (Number.isFinite(result.duration) && result.duration > clock)
-      await passTime(svc.rt, result.duration - clock);
+    await replayOutput(svc.rt, result, start, onChunk, this.passed);
     return { exited: result.exited, code: result.code };
   }
 }

@@ -4,7 +4,7 @@ import { dialectOf, shellHost } from '../../programs/shells.js';
 import type { ProcessContext, ReplSession, TimelineEvent } from '../../programs/types.js';
 import { Shell } from '../../shell/index.js';
 import type { ShellEvent } from '../../shell/types.js';
-import { passTime } from '../time.js';
+import { replayOutput } from '../time.js';
 import type { ContainerRecord } from './record.js';
 import { loadPrograms } from './runner.js';
 import type { ContainerService } from './service.js';
@@ -174,17 +174,7 @@ export class InteractiveShell {
     const result = await bound.run(line);
     svc.env.saveLayer(rec);
     this.schedule(svc, rec, start, result.events);
-    let clock = 0;
-    for (const e of result.events) {
-      if (e.kind !== 'stdout' && e.kind !== 'stderr') continue;
-      if (e.at > clock) {
-        await passTime(svc.rt, e.at - clock);
-        clock = e.at;
-      }
-      onChunk({ stream: e.kind as 'stdout' | 'stderr', text: String(e.text ?? ''), time: start + e.at });
-    }
-    if (Number.isFinite(result.duration) && result.duration > clock)
-      await passTime(svc.rt, result.duration - clock);
+    await replayOutput(svc.rt, result, start, onChunk);
     await svc.runtime.advance(svc.find(this.containerId), svc.now());
     return { exited: result.exited, code: result.code };
   }
