@@ -131,16 +131,9 @@ export class InteractiveShell {
     spec: { argv: string[]; env: Record<string, string>; cwd: string },
     hostRef: { ctx: ProcessContext },
   ): Shell {
-    const host = shellHost(hostRef.ctx);
-    // The shell keeps one host; each line points it at that line's context.
-    const delegate = {
-      fs: new Proxy(host.fs, { get: (_t, k) => (shellHost(hostRef.ctx).fs as never)[k] }),
-      exec: (argv: string[], io: Parameters<typeof host.exec>[1]) => shellHost(hostRef.ctx).exec(argv, io),
-      pid: () => hostRef.ctx.sys.selfPid(),
-      hostname: () => hostRef.ctx.sys.uts().nodename,
-      uid: () => hostRef.ctx.uid,
-      kill: (pid: number, sig: number) => shellHost(hostRef.ctx).kill!(pid, sig),
-    };
+    // The shell keeps one host; it always acts on the current line's context.
+    const live = liveContext(() => hostRef.ctx);
+    const delegate = { ...shellHost(live), uid: () => live.uid };
     return new Shell(delegate, {
       dialect: dialectOf(program),
       argv0: spec.argv[0] ?? 'sh',
